@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PolicyKit.Policies.Evaluation;
+using PolicyKit.Policies.Rules;
+using Spectre.Console;
+
+namespace PolicyKit.Gate.Output;
+
+/// <summary>
+/// The human report: findings grouped by file as <c>file:line:col  severity  rule  message</c> (clickable in terminals
+/// and editors), then the policy, the packs and a one-line verdict. Coloured on a terminal, plain when redirected.
+/// </summary>
+internal static class ConsoleReportWriter
+{
+    public static void Write(EvaluationResult result, TextWriter writer, bool color)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+
+        // Never wrap: a finding is one line, so grep and editors can use it.
+        console.Profile.Width = 100_000;
+
+        var severityWidth = result.Findings.Count == 0 ? 0 : result.Findings.Max(f => f.Severity.ToName().Length);
+        foreach (var file in result.Findings.GroupBy(f => f.File))
+        {
+            console.MarkupLine($"[bold underline]{Markup.Escape(file.Key)}[/]");
+            foreach (var finding in file)
+            {
+                var location = $"{finding.File}:{finding.Line}:{finding.Column}";
+                var severity = finding.Severity.ToName().PadRight(severityWidth);
+                // Findings below the fail threshold are shown dimmed: visible, but clearly not what blocks.
+                var dim = finding.Blocking ? string.Empty : "dim ";
+                console.MarkupLine(
+                    "  " + Styled(location, dim + "link")
+                    + "  " + Styled(severity, dim + SeverityStyle(finding.Severity))
+                    + "  " + Styled(finding.RuleId, dim + "bold")
+                    + "  " + Styled(finding.Message, dim.TrimEnd()));
+            }
+
+            console.WriteLine();
+        }
+
+        WriteFooter(console, result);
+    }
+
+    private static void WriteFooter(IAnsiConsole console, EvaluationResult result)
+    {
+        var config = result.Config;
+        var policy = config.IsBuiltInDefault
+            ? $"built-in defaults (no {Policies.Configuration.PolicyConfig.FileName} found), fail on {ThresholdName(config.FailOn)}"
+            : $"{config.SourcePath}, fail on {ThresholdName(config.FailOn)}"
+              + string.Concat(config.Environments.Select(e => $"; {e.Name}: fail on {ThresholdName(e.FailOn)}"));
+        console.MarkupLine($"[grey]Policy[/]  {Markup.Escape(policy)}");
+        var packs = string.Join(", ", result.Packs.Select(p => $"{p.Name} {p.Version} (sha256 {p.Sha256.Substring(0, 12)})"));
+        console.MarkupLine($"[grey]Packs[/]   {Markup.Escape(packs)}");
+
+        var counts = new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info }
+            .Where(s => result.Count(s) > 0)
+            .Select(s => $"{result.Count(s)} {s.ToName()}")
+            .ToList();
+        var findings = result.Findings.Count == 0
+            ? "no findings"
+            : $"{Plural(result.Findings.Count, "finding")} ({string.Join(", ", counts)}), {result.BlockingCount} blocking";
+        var scope = $"{Plural(result.FilesScanned, "file")}, {Plural(result.ResourcesEvaluated, "resource")}, {Plural(result.Rules.Count, "rule")}";
+        var verdict = result.Passed ? "[bold green]PASS[/]" : "[bold red]FAIL[/]";
+        console.MarkupLine($"[grey]Result[/]  {verdict}  {Markup.Escape(findings)} · {Markup.Escape(scope)}");
+    }
+
+    private static string Styled(string text, string style) =>
+        style.Length == 0 ? Markup.Escape(text) : $"[{style}]{Markup.Escape(text)}[/]";
+
+    private static string SeverityStyle(Severity severity) => severity switch
+    {
+        Severity.Critical => "bold red",
+        Severity.High => "red",
+        Severity.Medium => "yellow",
+        Severity.Low => "blue",
+        _ => "grey",
+    };
+
+    private static string ThresholdName(Severity? threshold) => threshold?.ToName() ?? "none";
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,8 @@
+namespace PolicyKit.Gate.Output;
+
+internal enum ReportFormat
+{
+    Console,
+    Json,
+    Sarif,
+}

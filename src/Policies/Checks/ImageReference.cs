@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyKit.Policies.Checks;
+
+/// <summary>The parts of a container image reference that policy cares about: its tag and its digest.</summary>
+internal readonly struct ImageReference
+{
+    private static readonly Regex DigestPattern = new("^sha(256:[0-9a-f]{64}|384:[0-9a-f]{96}|512:[0-9a-f]{128})$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    private ImageReference(string? tag, string? digest)
+    {
+        Tag = tag;
+        Digest = digest;
+    }
+
+    public string? Tag { get; }
+
+    public string? Digest { get; }
+
+    public bool HasValidDigest => Digest is not null && DigestPattern.IsMatch(Digest);
+
+    public static ImageReference Parse(string image)
+    {
+        string? digest = null;
+        var at = image.IndexOf('@');
+        if (at >= 0)
+        {
+            digest = image.Substring(at + 1);
+            image = image.Substring(0, at);
+        }
+
+        // A colon before the last slash belongs to a registry port (registry:5000/odoo), not to a tag.
+        var lastSlash = image.LastIndexOf('/');
+        var colon = image.IndexOf(':', lastSlash + 1);
+        var tag = colon < 0 ? null : image.Substring(colon + 1);
+        return new ImageReference(string.IsNullOrEmpty(tag) ? null : tag, digest);
+    }
+}

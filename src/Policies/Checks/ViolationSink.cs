@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using PolicyKit.Policies.Model;
+using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Yaml;
+
+namespace PolicyKit.Policies.Checks;
+
+/// <summary>A rule's failure at one node of one resource, before policy (severity overrides, environments) is applied.</summary>
+public sealed record Violation(Rule Rule, Resource Resource, int Line, int Column, string FieldPath, string Message);
+
+/// <summary>
+/// Where checks report. One sink serves a whole file, re-aimed at each rule and resource in turn, so evaluating
+/// allocates nothing until something is actually wrong.
+/// </summary>
+public sealed class ViolationSink
+{
+    private readonly List<Violation> violations;
+    private Rule? rule;
+    private Resource? resource;
+
+    internal ViolationSink(List<Violation> violations)
+    {
+        this.violations = violations;
+    }
+
+    internal void Aim(Rule currentRule, Resource currentResource)
+    {
+        rule = currentRule;
+        resource = currentResource;
+    }
+
+    /// <summary>Records a violation at <paramref name="at"/>, filling the rule's message from <paramref name="arguments"/>.</summary>
+    public void Report(YamlNode at, string fieldPath, params KeyValuePair<string, string>[] arguments)
+    {
+        var identity = resource!.Identity;
+        var all = new List<KeyValuePair<string, string>>(arguments.Length + 3);
+        all.AddRange(arguments);
+        all.Add(Argument("kind", identity.Kind));
+        all.Add(Argument("name", identity.Name ?? "(unnamed)"));
+        all.Add(Argument("namespace", identity.Namespace ?? "default"));
+        violations.Add(new Violation(rule!, resource, at.Line, at.Column, fieldPath, rule!.Message.Format(all)));
+    }
+
+    public static KeyValuePair<string, string> Argument(string name, string value) => new(name, value);
+}

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Configuration;
+
+/// <summary>The policy a change is judged by: a <c>policykit.yaml</c>, or the built-in defaults when there is none.</summary>
+public sealed class PolicyConfig
+{
+    public const string FileName = "policykit.yaml";
+
+    public PolicyConfig(
+        string? sourcePath,
+        string rootDirectory,
+        IReadOnlyList<PackSelection> packs,
+        IReadOnlyList<string> rulePaths,
+        Severity? failOn,
+        IReadOnlyList<PolicyEnvironment> environments,
+        IReadOnlyDictionary<string, RuleOverride> rules,
+        IReadOnlyList<PathGlob> exclude,
+        LoaderLimits limits)
+    {
+        SourcePath = sourcePath;
+        RootDirectory = rootDirectory;
+        Packs = packs;
+        RulePaths = rulePaths;
+        FailOn = failOn;
+        Environments = environments;
+        Rules = rules;
+        Exclude = exclude;
+        Limits = limits;
+    }
+
+    /// <summary>The policy file, or null when the built-in defaults apply.</summary>
+    public string? SourcePath { get; }
+
+    public bool IsBuiltInDefault => SourcePath is null;
+
+    /// <summary>The folder that environment and exclude globs are relative to: the policy file's folder.</summary>
+    public string RootDirectory { get; }
+
+    /// <summary>The packs to use; empty means every available pack at its newest version.</summary>
+    public IReadOnlyList<PackSelection> Packs { get; }
+
+    /// <summary>Extra pack folders (absolute), each holding one sub-folder per pack.</summary>
+    public IReadOnlyList<string> RulePaths { get; }
+
+    /// <summary>The policy-wide threshold; null means nothing blocks.</summary>
+    public Severity? FailOn { get; }
+
+    public IReadOnlyList<PolicyEnvironment> Environments { get; }
+
+    public IReadOnlyDictionary<string, RuleOverride> Rules { get; }
+
+    public IReadOnlyList<PathGlob> Exclude { get; }
+
+    public LoaderLimits Limits { get; }
+
+    public static PolicyConfig Defaults(string rootDirectory) => new(
+        null,
+        rootDirectory,
+        System.Array.Empty<PackSelection>(),
+        System.Array.Empty<string>(),
+        Severity.High,
+        System.Array.Empty<PolicyEnvironment>(),
+        new Dictionary<string, RuleOverride>(),
+        System.Array.Empty<PathGlob>(),
+        LoaderLimits.Default);
+}

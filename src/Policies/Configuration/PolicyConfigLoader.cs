@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Yaml;
+
+namespace PolicyKit.Policies.Configuration;
+
+/// <summary>Finds and reads <c>policykit.yaml</c>. Every mistake is a located <see cref="PolicyDefinitionException"/>.</summary>
+public static class PolicyConfigLoader
+{
+    private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
+    {
+        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits",
+    };
+
+    /// <summary>
+    /// Walks up from <paramref name="startPath"/> (a file or folder) to the file-system root looking for a policy file,
+    /// as editors look for <c>.editorconfig</c>.
+    /// </summary>
+    public static string? Discover(string startPath)
+    {
+        var full = Path.GetFullPath(startPath);
+        var directory = Directory.Exists(full) ? full : Path.GetDirectoryName(full);
+        while (!string.IsNullOrEmpty(directory))
+        {
+            var candidate = Path.Combine(directory, PolicyConfig.FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return null;
+    }
+
+    public static PolicyConfig Load(string path, string displayPath)
+    {
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyDefinitionException(displayPath, 1, $"cannot read the policy file: {exception.Message}");
+        }
+
+        var loaded = ManifestLoader.Load(ManifestSource.FromBytes(displayPath, content), LoaderLimits.Default);
+        if (loaded.Problems.Count > 0)
+        {
+            throw new PolicyDefinitionException(displayPath, loaded.Problems[0].Line, loaded.Problems[0].Detail);
+        }
+
+        var root = loaded.Documents.Count == 0
+            ? new MappingNode(Array.Empty<YamlEntry>(), 1, 1)
+            : loaded.Documents[0].Root as MappingNode ?? throw new PolicyDefinitionException(displayPath, 1, "the policy file must be a YAML mapping");
+        return Read(root, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    private static PolicyConfig Read(MappingNode root, string file, string rootDirectory)
+    {
+        var reader = new Reader(file);
+        reader.OnlyKeys(root, TopLevelKeys, "policy file");
+
+        var packs = new List<PackSelection>();
+        foreach (var item in reader.Sequence(root.Get("packs")))
+        {
+            var pack = reader.Mapping(item, "each pack");
+            reader.OnlyKeys(pack, new HashSet<string> { "name", "version" }, "pack entry");
+            var name = reader.RequiredString(pack, "name");
+            var versionText = pack.GetString("version");
+            if (!VersionRange.TryParse(versionText, out var range))
+            {
+                throw reader.Error(pack.Get("version"), $"'{versionText}' is not a version range (examples: 1.2.0, ^1.0, >=1.0.0 <2.0.0)");
+            }
+
+            packs.Add(new PackSelection(name, range));
+        }
+
+        var rulePaths = new List<string>();
+        foreach (var item in reader.Sequence(root.Get("rulePaths")))
+        {
+            rulePaths.Add(Path.GetFullPath(Path.Combine(rootDirectory, reader.Scalar(item, "each rule path").Value)));
+        }
+
+        var failOn = reader.Threshold(root, "failOn", Severity.High);
+        var environments = new List<PolicyEnvironment>();
+        foreach (var item in reader.Sequence(root.Get("environments")))
+        {
+            var environment = reader.Mapping(item, "each environment");
+            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules" }, "environment");
+            var name = reader.RequiredString(environment, "name");
+            if (environments.Exists(e => e.Name == name))
+            {
+                throw reader.Error(environment.Get("name"), $"environment '{name}' is defined twice");
+            }
+
+            var globs = new List<PathGlob>();
+            foreach (var glob in reader.Sequence(environment.Get("paths")))
+            {
+                globs.Add(new PathGlob(reader.Scalar(glob, "each path").Value));
+            }
+
+            var hasFailOn = environment.Get("failOn") is not null;
+            environments.Add(new PolicyEnvironment(name, globs, hasFailOn, reader.Threshold(environment, "failOn", failOn), reader.RuleOverrides(environment.Get("rules"))));
+        }
+
+        var exclude = new List<PathGlob>();
+        foreach (var item in reader.Sequence(root.Get("exclude")))
+        {
+            exclude.Add(new PathGlob(reader.Scalar(item, "each exclude pattern").Value));
+        }
+
+        return new PolicyConfig(file, rootDirectory, packs, rulePaths, failOn, environments, reader.RuleOverrides(root.Get("rules")), exclude, reader.Limits(root.Get("limits")));
+    }
+
+    private sealed class Reader
+    {
+        private readonly string file;
+
+        public Reader(string file) => this.file = file;
+
+        public PolicyDefinitionException Error(YamlNode? at, string problem) => new(file, at?.Line ?? 1, problem);
+
+        public void OnlyKeys(MappingNode mapping, HashSet<string> allowed, string what)
+        {
+            foreach (var entry in mapping.Entries)
+            {
+                if (!allowed.Contains(entry.Key.Value))
+                {
+                    throw Error(entry.Key, $"unknown {what} field '{entry.Key.Value}'; expected one of {string.Join(", ", allowed)}");
+                }
+            }
+        }
+
+        public IReadOnlyList<YamlNode> Sequence(YamlNode? node) => node switch
+        {
+            null or ScalarNode { IsNull: true } => Array.Empty<YamlNode>(),
+            SequenceNode sequence => sequence.Items,
+            _ => throw Error(node, "expected a list"),
+        };
+
+        public MappingNode Mapping(YamlNode node, string what) =>
+            node as MappingNode ?? throw Error(node, $"{what} must be a mapping");
+
+        public ScalarNode Scalar(YamlNode node, string what) =>
+            node is ScalarNode { IsNull: false } scalar ? scalar : throw Error(node, $"{what} must be a single value");
+
+        public string RequiredString(MappingNode mapping, string key) =>
+            mapping.GetString(key) is { Length: > 0 } value ? value : throw Error(mapping, $"'{key}' is required");
+
+        public Severity? Threshold(MappingNode mapping, string key, Severity? defaultValue)
+        {
+            var node = mapping.Get(key);
+            if (node is null)
+            {
+                return defaultValue;
+            }
+
+            var text = (node as ScalarNode)?.Value;
+            return Severities.TryParseThreshold(text, out var threshold)
+                ? threshold
+                : throw Error(node, $"{key} must be {Severities.ThresholdChoices}; '{text}' is not");
+        }
+
+        public IReadOnlyDictionary<string, RuleOverride> RuleOverrides(YamlNode? node)
+        {
+            var overrides = new Dictionary<string, RuleOverride>(StringComparer.Ordinal);
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return overrides;
+            }
+
+            foreach (var entry in Mapping(node, "rules").Entries)
+            {
+                var settings = entry.Value switch
+                {
+                    MappingNode mapping => mapping,
+                    _ => throw Error(entry.Value, $"rule {entry.Key.Value} must map to settings such as 'severity: low' or 'enabled: false'"),
+                };
+                OnlyKeys(settings, new HashSet<string> { "severity", "enabled" }, "rule override");
+                Severity? severity = null;
+                if (settings.GetString("severity") is { } severityText)
+                {
+                    severity = Severities.TryParse(severityText, out var parsed)
+                        ? parsed
+                        : throw Error(settings.Get("severity"), $"severity '{severityText}' must be critical, high, medium, low or info");
+                }
+
+                bool? enabled = null;
+                if (settings.GetScalar("enabled") is { } enabledNode)
+                {
+                    enabled = enabledNode.AsBoolean() ?? throw Error(enabledNode, "enabled must be true or false");
+                }
+
+                overrides[entry.Key.Value] = new RuleOverride(severity, enabled);
+            }
+
+            return overrides;
+        }
+
+        public LoaderLimits Limits(YamlNode? node)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return LoaderLimits.Default;
+            }
+
+            var mapping = Mapping(node, "limits");
+            OnlyKeys(mapping, new HashSet<string> { "maxFileBytes", "maxDepth", "maxAliasExpandedNodes" }, "limits");
+            var limits = LoaderLimits.Default;
+            return limits with
+            {
+                MaxFileBytes = Number(mapping, "maxFileBytes") ?? limits.MaxFileBytes,
+                MaxDepth = (int)(Number(mapping, "maxDepth") ?? limits.MaxDepth),
+                MaxAliasExpandedNodes = Number(mapping, "maxAliasExpandedNodes") ?? limits.MaxAliasExpandedNodes,
+            };
+        }
+
+        private long? Number(MappingNode mapping, string key)
+        {
+            var text = mapping.GetString(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= int.MaxValue
+                ? value
+                : throw Error(mapping.Get(key), $"{key} must be a positive whole number");
+        }
+    }
+}

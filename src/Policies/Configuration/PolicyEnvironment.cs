@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Configuration;
+
+/// <summary>A deployment environment: which paths belong to it, what blocks there, and how its rules differ.</summary>
+public sealed class PolicyEnvironment
+{
+    public PolicyEnvironment(string name, IReadOnlyList<PathGlob> paths, bool hasFailOn, Severity? failOn, IReadOnlyDictionary<string, RuleOverride> rules)
+    {
+        Name = name;
+        Paths = paths;
+        HasFailOn = hasFailOn;
+        FailOn = failOn;
+        Rules = rules;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<PathGlob> Paths { get; }
+
+    /// <summary>Whether the environment sets its own threshold; otherwise the policy-wide one applies.</summary>
+    public bool HasFailOn { get; }
+
+    /// <summary>The lowest severity that blocks here; null means nothing blocks.</summary>
+    public Severity? FailOn { get; }
+
+    public IReadOnlyDictionary<string, RuleOverride> Rules { get; }
+
+    public bool Contains(string relativePath)
+    {
+        foreach (var glob in Paths)
+        {
+            if (glob.IsMatch(relativePath))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Evaluation;
+
+/// <summary>What to evaluate and under which policy. The doors (CLI, MSBuild, analyzer) build one of these.</summary>
+public sealed class EvaluationRequest
+{
+    public EvaluationRequest(IReadOnlyList<ManifestSource> sources, PolicyConfig config)
+    {
+        Sources = sources;
+        Config = config;
+    }
+
+    public IReadOnlyList<ManifestSource> Sources { get; }
+
+    public PolicyConfig Config { get; }
+
+    public RuleCatalog Catalog { get; init; } = RuleCatalog.BuiltIn;
+
+    /// <summary>Judges every input as this environment instead of matching paths to environments.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>When set, replaces every environment's fail threshold (the value null means nothing blocks).</summary>
+    public ThresholdOverride? FailOn { get; init; }
+
+    /// <summary>Only rules of these categories run; empty means all. Input problems are always reported.</summary>
+    public IReadOnlyCollection<string> Categories { get; init; } = Array.Empty<string>();
+
+    /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
+    public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
+}
+
+/// <summary>A fail threshold given on the command line; <see cref="Threshold"/> null means <c>none</c>.</summary>
+public sealed record ThresholdOverride(Severity? Threshold);

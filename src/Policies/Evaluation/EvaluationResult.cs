@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Evaluation;
+
+/// <summary>Everything a report needs: findings in deterministic order, the packs that judged them, and counts.</summary>
+public sealed class EvaluationResult
+{
+    internal EvaluationResult(IReadOnlyList<Finding> findings, IReadOnlyList<RulePack> packs, IReadOnlyList<Rule> rules, PolicyConfig config, int filesScanned, int resourcesEvaluated)
+    {
+        Findings = findings;
+        Packs = packs;
+        Rules = rules;
+        Config = config;
+        FilesScanned = filesScanned;
+        ResourcesEvaluated = resourcesEvaluated;
+        var counts = new int[5];
+        foreach (var finding in findings)
+        {
+            counts[(int)finding.Severity]++;
+            if (finding.Blocking)
+            {
+                BlockingCount++;
+            }
+        }
+
+        CountsBySeverity = counts;
+    }
+
+    /// <summary>Sorted by file, line, column, rule id, then message, whatever the thread timing was.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>The packs in force, by name.</summary>
+    public IReadOnlyList<RulePack> Packs { get; }
+
+    /// <summary>The rules that were in force (after category filters), by id.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    public PolicyConfig Config { get; }
+
+    public int FilesScanned { get; }
+
+    public int ResourcesEvaluated { get; }
+
+    public int BlockingCount { get; }
+
+    public bool Passed => BlockingCount == 0;
+
+    public int Count(Severity severity) => CountsBySeverity[(int)severity];
+
+    private IReadOnlyList<int> CountsBySeverity { get; }
+}

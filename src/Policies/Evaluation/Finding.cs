@@ -1,0 +1,60 @@
+using PolicyKit.Policies.Model;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Evaluation;
+
+/// <summary>One rule's verdict on one place of one input, after policy: effective severity, environment and blocking.</summary>
+public sealed class Finding
+{
+    internal Finding(Rule rule, Severity severity, string message, ResourceIdentity? resource, string file, int line, int column, string fieldPath, string fingerprint, string? environment, bool blocking)
+    {
+        Rule = rule;
+        Severity = severity;
+        Message = message;
+        Resource = resource;
+        File = file;
+        Line = line;
+        Column = column;
+        FieldPath = fieldPath;
+        Fingerprint = fingerprint;
+        Environment = environment;
+        Blocking = blocking;
+    }
+
+    public Rule Rule { get; }
+
+    public string RuleId => Rule.Id;
+
+    public string Category => Rule.Category;
+
+    /// <summary>The severity after the policy's overrides.</summary>
+    public Severity Severity { get; }
+
+    public string Message { get; }
+
+    /// <summary>The resource judged, or null when the finding is about a file that could not be read as resources.</summary>
+    public ResourceIdentity? Resource { get; }
+
+    public string File { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>The offending field inside the resource, e.g. <c>spec.template.spec.containers[name=odoo].image</c>.</summary>
+    public string FieldPath { get; }
+
+    /// <summary>Stable across reformatting: built from rule, environment, resource identity and field path, never from lines.</summary>
+    public string Fingerprint { get; }
+
+    public string? Environment { get; }
+
+    /// <summary>Whether the finding is at or above its environment's fail threshold.</summary>
+    public bool Blocking { get; }
+
+    /// <summary>Always false until exception records can waive findings.</summary>
+    public bool Suppressed => false;
+
+    /// <summary>The named upstream control the rule implements, if any.</summary>
+    public string? Check => Rule.UpstreamControl;
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using PolicyKit.Policies.Model;
+
+namespace PolicyKit.Policies.Evaluation;
+
+/// <summary>
+/// Fingerprints identify "the same problem" across runs so baselines and exceptions survive edits. They hash what the
+/// problem is about, never where it sits in the file.
+/// </summary>
+internal static class Fingerprints
+{
+    public static string ForResource(string ruleId, string? environment, ResourceIdentity identity, string fieldPath) =>
+        Hash(ruleId, environment ?? string.Empty, identity.Group, identity.Kind, identity.Namespace ?? string.Empty, identity.Name ?? string.Empty, fieldPath);
+
+    /// <summary>Unreadable input has no resource identity; the file and the document's position in it stand in.</summary>
+    public static string ForInput(string ruleId, string? environment, string file, int documentIndex) =>
+        Hash(ruleId, environment ?? string.Empty, "input", file, documentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Hash(params string[] parts)
+    {
+        using var sha = SHA256.Create();
+        var digest = sha.ComputeHash(Encoding.UTF8.GetBytes(string.Join("\u001f", parts)));
+        var builder = new StringBuilder(32);
+        for (var i = 0; i < 16; i++)
+        {
+            builder.Append(digest[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}

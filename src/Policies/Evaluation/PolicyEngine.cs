@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using PolicyKit.Policies.Checks;
+using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Model;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Evaluation;
+
+/// <summary>
+/// Evaluates sources against the rules a policy selects. Each file is parsed once and shown every rule that can judge
+/// its resources; files are evaluated in parallel and the findings sorted afterwards, so output never depends on timing.
+/// </summary>
+public static class PolicyEngine
+{
+    /// <exception cref="PolicyDefinitionException">The policy asks for packs, environments or rules that do not exist.</exception>
+    public static EvaluationResult Evaluate(EvaluationRequest request)
+    {
+        var config = request.Config;
+        var packs = PackResolver.Resolve(request.Catalog, config);
+        var rules = packs.SelectMany(p => p.Rules)
+            .Where(r => request.Categories.Count == 0 || r.Category == Categories.Input || request.Categories.Contains(r.Category))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+        ValidateOverrides(config, rules, packs);
+        var environments = new EnvironmentResolver(request, rules);
+
+        var perFile = new List<Finding>[request.Sources.Count];
+        var resourceCounts = new int[request.Sources.Count];
+        Parallel.For(
+            0,
+            request.Sources.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) },
+            i => perFile[i] = EvaluateSource(request.Sources[i], environments.For(request.Sources[i]), config.Limits, out resourceCounts[i]));
+
+        var findings = perFile.SelectMany(f => f).ToList();
+        findings.Sort(CompareFindings);
+        return new EvaluationResult(findings, packs, rules, config, request.Sources.Count, resourceCounts.Sum());
+    }
+
+    private static List<Finding> EvaluateSource(ManifestSource source, EnvironmentRuleSet environment, LoaderLimits limits, out int resourceCount)
+    {
+        var loaded = ManifestLoader.Load(source, limits);
+        var problems = new List<InputProblem>(loaded.Problems);
+        var resources = ResourceReader.Read(loaded, problems);
+        resourceCount = resources.Count;
+
+        var violations = new List<Violation>();
+        var sink = new ViolationSink(violations);
+        var findings = new List<Finding>();
+        foreach (var resource in resources)
+        {
+            foreach (var binding in environment.ForKind(resource.Identity.Kind))
+            {
+                sink.Aim(binding.Rule, resource);
+                var before = violations.Count;
+                binding.Rule.Check.Evaluate(resource, sink);
+                for (var v = before; v < violations.Count; v++)
+                {
+                    findings.Add(ToFinding(violations[v], binding.Severity, environment));
+                }
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            if (environment.TryGetInputRule(problem.Kind, out var binding))
+            {
+                var message = binding.Rule.Message.Format(new[] { ViolationSink.Argument("detail", problem.Detail) });
+                findings.Add(new Finding(
+                    binding.Rule,
+                    binding.Severity,
+                    message,
+                    null,
+                    source.DisplayPath,
+                    problem.Line,
+                    problem.Column,
+                    string.Empty,
+                    Fingerprints.ForInput(binding.Rule.Id, environment.Name, source.DisplayPath, problem.DocumentIndex),
+                    environment.Name,
+                    environment.Blocks(binding.Severity)));
+            }
+        }
+
+        return findings;
+    }
+
+    private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
+        violation.Rule,
+        severity,
+        violation.Message,
+        violation.Resource.Identity,
+        violation.Resource.Source.DisplayPath,
+        violation.Line,
+        violation.Column,
+        violation.FieldPath,
+        Fingerprints.ForResource(violation.Rule.Id, environment.Name, violation.Resource.Identity, violation.FieldPath),
+        environment.Name,
+        environment.Blocks(severity));
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var order = string.CompareOrdinal(a.File, b.File);
+        if (order == 0) order = a.Line.CompareTo(b.Line);
+        if (order == 0) order = a.Column.CompareTo(b.Column);
+        if (order == 0) order = string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (order == 0) order = string.CompareOrdinal(a.Message, b.Message);
+        if (order == 0) order = string.CompareOrdinal(a.FieldPath, b.FieldPath);
+        return order;
+    }
+
+    private static void ValidateOverrides(PolicyConfig config, IReadOnlyList<Rule> rules, IReadOnlyList<RulePack> packs)
+    {
+        var known = new HashSet<string>(packs.SelectMany(p => p.Rules).Select(r => r.Id), StringComparer.Ordinal);
+        var named = config.Rules.Keys.Concat(config.Environments.SelectMany(e => e.Rules.Keys));
+        foreach (var id in named)
+        {
+            if (!known.Contains(id))
+            {
+                throw new PolicyDefinitionException(config.SourcePath ?? "policy", 1, $"rule {id} is not defined by any pack in use");
+            }
+        }
+    }
+
+    /// <summary>Maps each source to the environment that judges it, building each environment's rule set once.</summary>
+    private sealed class EnvironmentResolver
+    {
+        private readonly EvaluationRequest request;
+        private readonly EnvironmentRuleSet fallback;
+        private readonly Dictionary<string, EnvironmentRuleSet> named = new(StringComparer.Ordinal);
+        private readonly EnvironmentRuleSet? forced;
+
+        public EnvironmentResolver(EvaluationRequest request, IReadOnlyList<Rule> rules)
+        {
+            this.request = request;
+            var config = request.Config;
+            fallback = new EnvironmentRuleSet(null, Threshold(config.FailOn), rules, config.Rules, null);
+            foreach (var environment in config.Environments)
+            {
+                named[environment.Name] = new EnvironmentRuleSet(environment.Name, Threshold(environment.FailOn), rules, config.Rules, environment.Rules);
+            }
+
+            if (request.Environment is { } name)
+            {
+                if (named.TryGetValue(name, out var existing))
+                {
+                    forced = existing;
+                }
+                else if (config.Environments.Count == 0)
+                {
+                    forced = new EnvironmentRuleSet(name, Threshold(config.FailOn), rules, config.Rules, null);
+                }
+                else
+                {
+                    throw new PolicyDefinitionException(config.SourcePath ?? "policy", 1, $"environment '{name}' is not defined; defined: {string.Join(", ", named.Keys)}");
+                }
+            }
+        }
+
+        public EnvironmentRuleSet For(ManifestSource source)
+        {
+            if (forced is not null)
+            {
+                return forced;
+            }
+
+            var relative = source.FullPath is null ? null : InputCollector.RelativePath(source.FullPath, request.Config.RootDirectory);
+            if (relative is not null)
+            {
+                foreach (var environment in request.Config.Environments)
+                {
+                    if (environment.Contains(relative))
+                    {
+                        return named[environment.Name];
+                    }
+                }
+            }
+
+            return fallback;
+        }
+
+        private Severity? Threshold(Severity? configured) => request.FailOn is { } cli ? cli.Threshold : configured;
+    }
+}

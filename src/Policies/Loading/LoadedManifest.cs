@@ -1,0 +1,6 @@
+using System.Collections.Generic;
+
+namespace PolicyKit.Policies.Loading;
+
+/// <summary>What reading one source produced: the documents that parsed and the located problems.</summary>
+public sealed record LoadedManifest(ManifestSource Source, IReadOnlyList<SourceDocument> Documents, IReadOnlyList<InputProblem> Problems);

@@ -1,0 +1,37 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace PolicyKit.Policies.Loading;
+
+/// <summary>Where a manifest comes from: a file on disk, standard input, or text held in memory (rule examples, tests).</summary>
+public sealed class ManifestSource
+{
+    private readonly byte[]? content;
+
+    private ManifestSource(string displayPath, string? fullPath, byte[]? content)
+    {
+        DisplayPath = displayPath;
+        FullPath = fullPath;
+        this.content = content;
+    }
+
+    /// <summary>The path reports show: relative to the working directory where possible, with forward slashes.</summary>
+    public string DisplayPath { get; }
+
+    /// <summary>The file's absolute path, or null for standard input and in-memory text.</summary>
+    public string? FullPath { get; }
+
+    public bool IsJson => DisplayPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    public static ManifestSource FromFile(string fullPath, string displayPath) => new(displayPath, Path.GetFullPath(fullPath), null);
+
+    public static ManifestSource FromBytes(string displayPath, byte[] bytes) => new(displayPath, null, bytes);
+
+    public static ManifestSource FromText(string displayPath, string text) => new(displayPath, null, new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>The size in bytes, read from the file system without opening the file.</summary>
+    internal long Length => content?.LongLength ?? new FileInfo(FullPath!).Length;
+
+    internal byte[] ReadAllBytes() => content ?? File.ReadAllBytes(FullPath!);
+}

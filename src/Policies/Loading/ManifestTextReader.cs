@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+
+namespace PolicyKit.Policies.Loading;
+
+/// <summary>
+/// Parses the text of a manifest file into documents. The stream is cut at its <c>---</c> markers first and each
+/// piece parsed on its own, so one malformed document costs only itself: the others are still evaluated.
+/// </summary>
+internal static class ManifestTextReader
+{
+    private static readonly Regex YamlExceptionPosition = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.Compiled);
+
+    public static void Read(string text, bool isJson, LoaderLimits limits, List<SourceDocument> documents, List<InputProblem> problems)
+    {
+        if (isJson)
+        {
+            // JSON forbids raw tabs inside strings, so any tab is layout; YAML would reject it as indentation.
+            ParsePiece(text.IndexOf('\t') >= 0 ? text.Replace('\t', ' ') : text, 0, 0, limits, documents, problems);
+        }
+        else
+        {
+            var documentIndex = 0;
+            foreach (var piece in SplitAtDocumentMarkers(text))
+            {
+                documentIndex = ParsePiece(text.Substring(piece.Start, piece.Length), piece.FirstLine - 1, documentIndex, limits, documents, problems);
+            }
+        }
+
+        if (documents.Count == 0 && problems.Count == 0 && IsBlank(text))
+        {
+            problems.Add(new InputProblem(InputProblemKind.EmptyFile, "the file holds no YAML document", 1, 1, -1));
+        }
+    }
+
+    /// <returns>The index the next piece's first document gets.</returns>
+    private static int ParsePiece(string piece, int lineOffset, int firstIndex, LoaderLimits limits, List<SourceDocument> documents, List<InputProblem> problems)
+    {
+        var before = documents.Count;
+        try
+        {
+            var parser = new Parser(new Scanner(new StringReader(piece), skipComments: true));
+            return new YamlTreeBuilder(limits, lineOffset, problems).ReadStream(parser, firstIndex, documents);
+        }
+        catch (YamlException exception)
+        {
+            var detail = YamlExceptionPosition.Replace(exception.Message, string.Empty);
+            problems.Add(new InputProblem(InputProblemKind.Syntax, Sentence(detail), (int)exception.Start.Line + lineOffset, (int)exception.Start.Column, firstIndex));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet signals a few malformed inputs with general exceptions; they are still the input's fault.
+            problems.Add(new InputProblem(InputProblemKind.Syntax, Sentence(exception.Message), lineOffset + 1, 1, firstIndex));
+        }
+
+        // Drop documents that a failing piece produced before its error, so nothing half-read is evaluated.
+        documents.RemoveRange(before, documents.Count - before);
+        return firstIndex + 1;
+    }
+
+    private static string Sentence(string message) => message.Trim().TrimEnd('.');
+
+    private static bool IsBlank(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0 && trimmed[0] != '#' && trimmed != "---" && trimmed != "...")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<(int Start, int Length, int FirstLine)> SplitAtDocumentMarkers(string text)
+    {
+        var pieces = new List<(int, int, int)>();
+        var pieceStart = 0;
+        var pieceLine = 1;
+        var line = 1;
+        var position = 0;
+        while (position < text.Length)
+        {
+            if (position > pieceStart && IsDocumentMarker(text, position))
+            {
+                pieces.Add((pieceStart, position - pieceStart, pieceLine));
+                pieceStart = position;
+                pieceLine = line;
+            }
+
+            var newline = text.IndexOf('\n', position);
+            if (newline < 0)
+            {
+                break;
+            }
+
+            position = newline + 1;
+            line++;
+        }
+
+        pieces.Add((pieceStart, text.Length - pieceStart, pieceLine));
+        return pieces;
+    }
+
+    private static bool IsDocumentMarker(string text, int lineStart)
+    {
+        if (lineStart + 3 > text.Length || string.CompareOrdinal(text, lineStart, "---", 0, 3) != 0)
+        {
+            return false;
+        }
+
+        if (lineStart + 3 == text.Length)
+        {
+            return true;
+        }
+
+        var next = text[lineStart + 3];
+        return next == ' ' || next == '\t' || next == '\r' || next == '\n';
+    }
+}

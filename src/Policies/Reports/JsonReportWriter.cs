@@ -1,0 +1,163 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using PolicyKit.Policies.Evaluation;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Reports;
+
+/// <summary>Writes the JSON report described in docs/json-report.md (schema: docs/schemas/report.schema.json).</summary>
+public static class JsonReportWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(EvaluationResult result, ToolInfo tool, Stream stream)
+    {
+        using var json = ReportJson.CreateWriter(stream);
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", tool.Name);
+        json.WriteString("version", tool.Version);
+        json.WriteEndObject();
+
+        WritePolicy(json, result);
+
+        json.WriteStartArray("rulePacks");
+        foreach (var pack in result.Packs)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", pack.Name);
+            json.WriteString("version", pack.Version.ToString());
+            json.WriteString("sha256", pack.Sha256);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        WriteSummary(json, result);
+
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
+        {
+            WriteFinding(json, finding);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WritePolicy(Utf8JsonWriter json, EvaluationResult result)
+    {
+        var config = result.Config;
+        json.WriteStartObject("policy");
+        if (config.SourcePath is null)
+        {
+            json.WriteNull("source");
+        }
+        else
+        {
+            json.WriteString("source", config.SourcePath);
+        }
+
+        json.WriteBoolean("builtInDefaults", config.IsBuiltInDefault);
+        json.WriteString("failOn", ThresholdName(config.FailOn));
+        json.WriteStartArray("environments");
+        foreach (var environment in config.Environments)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", environment.Name);
+            json.WriteString("failOn", ThresholdName(environment.FailOn));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, EvaluationResult result)
+    {
+        json.WriteStartObject("summary");
+        json.WriteString("result", result.Passed ? "pass" : "fail");
+        json.WriteNumber("filesScanned", result.FilesScanned);
+        json.WriteNumber("resourcesEvaluated", result.ResourcesEvaluated);
+        json.WriteNumber("rulesEvaluated", result.Rules.Count);
+        json.WriteNumber("findings", result.Findings.Count);
+        json.WriteNumber("blocking", result.BlockingCount);
+        json.WriteNumber("suppressed", result.Findings.Count(f => f.Suppressed));
+        json.WriteStartObject("bySeverity");
+        foreach (var severity in new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info })
+        {
+            json.WriteNumber(severity.ToName(), result.Count(severity));
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("byCategory");
+        foreach (var group in result.Findings.GroupBy(f => f.Category).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        {
+            json.WriteNumber(group.Key, group.Count());
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("title", finding.Rule.Title);
+        json.WriteString("category", finding.Category);
+        json.WriteString("severity", finding.Severity.ToName());
+        if (finding.Check is not null)
+        {
+            json.WriteString("check", finding.Check);
+        }
+
+        json.WriteString("message", finding.Message);
+        if (finding.Resource is { } resource)
+        {
+            json.WriteStartObject("resource");
+            json.WriteString("apiVersion", resource.ApiVersion);
+            json.WriteString("kind", resource.Kind);
+            WriteNullable(json, "namespace", resource.Namespace);
+            WriteNullable(json, "name", resource.Name);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("resource");
+        }
+
+        json.WriteStartObject("location");
+        json.WriteString("file", finding.File);
+        json.WriteNumber("line", finding.Line);
+        json.WriteNumber("column", finding.Column);
+        json.WriteEndObject();
+        if (finding.FieldPath.Length > 0)
+        {
+            json.WriteString("field", finding.FieldPath);
+        }
+
+        WriteNullable(json, "environment", finding.Environment);
+        json.WriteString("fingerprint", finding.Fingerprint);
+        json.WriteBoolean("blocking", finding.Blocking);
+        json.WriteBoolean("suppressed", finding.Suppressed);
+        json.WriteString("helpUri", finding.Rule.HelpUri);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    internal static string ThresholdName(Severity? threshold) => threshold?.ToName() ?? "none";
+}

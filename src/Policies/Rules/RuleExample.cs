@@ -1,0 +1,7 @@
+namespace PolicyKit.Policies.Rules;
+
+/// <summary>
+/// A manifest a rule must accept or reject, carried in the rule file as proof of its behaviour. For failing examples,
+/// <c>ExpectedFindings</c> is the exact number of findings and <c>ExpectedLine</c> the line of the first, when stated.
+/// </summary>
+public sealed record RuleExample(bool MustFail, string Description, string Manifest, int? ExpectedFindings, int? ExpectedLine, int SourceLine);

@@ -1,0 +1,23 @@
+using System;
+using System.IO;
+
+namespace PolicyKit.Testing;
+
+/// <summary>Locates the repository from the test assembly, so tests read the real rules, samples and docs.</summary>
+internal static class RepositoryPaths
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PolicyKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("PolicyKit.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string Combine(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
+}
