@@ -48,7 +48,14 @@ internal static class ManifestTextReader
         catch (YamlException exception)
         {
             var detail = YamlExceptionPosition.Replace(exception.Message, string.Empty);
-            problems.Add(new InputProblem(InputProblemKind.Syntax, Sentence(detail), (int)exception.Start.Line + lineOffset, (int)exception.Start.Column, firstIndex));
+            var (line, column) = ((int)exception.Start.Line, (int)exception.Start.Column);
+            if (detail.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // The scanner blames the enclosing block; the author needs the line that holds the tab.
+                (line, column) = FirstIndentingTab(piece, line, (line, column));
+            }
+
+            problems.Add(new InputProblem(InputProblemKind.Syntax, Sentence(detail), line + lineOffset, column, firstIndex));
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
@@ -61,7 +68,35 @@ internal static class ManifestTextReader
         return firstIndex + 1;
     }
 
-    private static string Sentence(string message) => message.Trim().TrimEnd('.');
+    private static (int Line, int Column) FirstIndentingTab(string piece, int fromLine, (int, int) fallback)
+    {
+        var lines = piece.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var text = lines[i];
+            var indent = 0;
+            while (indent < text.Length && (text[indent] == ' ' || text[indent] == '\t'))
+            {
+                if (text[indent] == '\t')
+                {
+                    return (i + 1, indent + 1);
+                }
+
+                indent++;
+            }
+        }
+
+        return fallback;
+    }
+
+    /// <summary>Parser messages are embedded mid-sentence in findings: no capital, no final full stop.</summary>
+    private static string Sentence(string message)
+    {
+        var trimmed = message.Trim().TrimEnd('.');
+        return trimmed.Length > 1 && char.IsUpper(trimmed[0]) && char.IsLower(trimmed[1])
+            ? char.ToLowerInvariant(trimmed[0]) + trimmed.Substring(1)
+            : trimmed;
+    }
 
     private static bool IsBlank(string text)
     {

@@ -18,6 +18,7 @@ internal sealed class YamlTreeBuilder
     private readonly List<InputProblem> problems;
     private readonly Stack<Frame> frames = new();
     private readonly Dictionary<string, (YamlNode Node, long Weight)> anchors = new(StringComparer.Ordinal);
+    private bool abandoned;
 
     public YamlTreeBuilder(LoaderLimits limits, int lineOffset, List<InputProblem> problems)
     {
@@ -35,6 +36,13 @@ internal sealed class YamlTreeBuilder
         while (parser.TryConsume<DocumentStart>(out _))
         {
             var root = ReadDocument(parser, index);
+            if (abandoned)
+            {
+                // The rest of this piece is not read: skipping a hostile document's events can itself cost
+                // quadratic time in the scanner. Other documents of the file live in other pieces.
+                return index + 1;
+            }
+
             parser.Consume<DocumentEnd>();
             if (root is not null)
             {
@@ -71,8 +79,7 @@ internal sealed class YamlTreeBuilder
                 case MappingStart mappingStart:
                     if (!Push(new Frame(mappingStart, isMapping: true), index, parsingEvent))
                     {
-                        SkipDocument(parser);
-                        return null;
+                        return Abandon();
                     }
 
                     continue;
@@ -80,8 +87,7 @@ internal sealed class YamlTreeBuilder
                 case SequenceStart sequenceStart:
                     if (!Push(new Frame(sequenceStart, isMapping: false), index, parsingEvent))
                     {
-                        SkipDocument(parser);
-                        return null;
+                        return Abandon();
                     }
 
                     continue;
@@ -98,8 +104,7 @@ internal sealed class YamlTreeBuilder
                     if (!anchors.TryGetValue(alias.Value.Value, out var target))
                     {
                         problems.Add(new InputProblem(InputProblemKind.Syntax, $"alias *{alias.Value.Value} refers to no anchor", Line(alias), Column(alias), index));
-                        SkipDocument(parser);
-                        return null;
+                        return Abandon();
                     }
 
                     completed = target.Node;
@@ -113,8 +118,7 @@ internal sealed class YamlTreeBuilder
                             Line(alias),
                             Column(alias),
                             index));
-                        SkipDocument(parser);
-                        return null;
+                        return Abandon();
                     }
 
                     break;
@@ -156,12 +160,10 @@ internal sealed class YamlTreeBuilder
         return true;
     }
 
-    private static void SkipDocument(IParser parser)
+    private YamlNode? Abandon()
     {
-        while (parser.Current is not DocumentEnd)
-        {
-            parser.MoveNext();
-        }
+        abandoned = true;
+        return null;
     }
 
     private void Remember(AnchorName anchor, YamlNode node, long weight)
