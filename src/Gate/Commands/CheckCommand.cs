@@ -26,14 +26,12 @@ internal static class CheckCommand
     private static readonly Option<string[]> Format = new("--format", "-f")
     {
         Description = "Report format: console, json or sarif. Repeatable; each may be followed by its own --output.",
-        Arity = ArgumentArity.ExactlyOne,
         AllowMultipleArgumentsPerToken = false,
     };
 
     private static readonly Option<string[]> Output = new("--output", "-o")
     {
         Description = "File for the report named by the preceding --format ('-' for standard output).",
-        Arity = ArgumentArity.ExactlyOne,
         AllowMultipleArgumentsPerToken = false,
     };
 

@@ -31,7 +31,7 @@ public sealed class ImageTagCheck : ContainerCheck
         {
             if (requireTag && reference.Digest is null)
             {
-                problem = "has no tag, so it floats to latest";
+                problem = "no tag: it floats to whatever latest is";
             }
         }
         else
@@ -40,7 +40,7 @@ public sealed class ImageTagCheck : ContainerCheck
             {
                 if (string.Equals(reference.Tag, forbidden, StringComparison.OrdinalIgnoreCase))
                 {
-                    problem = $"uses the floating tag \"{reference.Tag}\"";
+                    problem = $"tag \"{reference.Tag}\" floats";
                     break;
                 }
             }

@@ -20,8 +20,10 @@ public sealed class Rule
         string remediation,
         string? upstreamControl,
         IReadOnlyList<RuleExample> examples,
-        string sourceFile)
+        string sourceFile,
+        IReadOnlyList<KeyValuePair<string, string>> parameterSummary)
     {
+        ParameterSummary = parameterSummary;
         Id = id;
         Title = title;
         Category = category;
@@ -67,6 +69,9 @@ public sealed class Rule
     public string? UpstreamControl { get; }
 
     public IReadOnlyList<RuleExample> Examples { get; }
+
+    /// <summary>The check's parameters as written in the rule file (name and YAML text), for documentation.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ParameterSummary { get; }
 
     /// <summary>The rule file, relative to the pack folder.</summary>
     public string SourceFile { get; }

@@ -120,8 +120,28 @@ public static class RulePackLoader
             Collapse(RequiredString(root, "remediation", file)),
             root.GetString("upstreamControl"),
             ReadExamples(root, file, check is InputCheck),
-            relativePath);
+            relativePath,
+            SummariseParameters(paramsNode as MappingNode));
     }
+
+    private static IReadOnlyList<KeyValuePair<string, string>> SummariseParameters(MappingNode? parameters)
+    {
+        var summary = new List<KeyValuePair<string, string>>();
+        foreach (var entry in parameters?.Entries ?? Array.Empty<YamlEntry>())
+        {
+            summary.Add(new KeyValuePair<string, string>(entry.Key.Value, Describe(entry.Value)));
+        }
+
+        return summary;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        ScalarNode scalar => scalar.Value,
+        SequenceNode sequence when sequence.Items.All(i => i is ScalarNode) => "[" + string.Join(", ", sequence.Items.Cast<ScalarNode>().Select(s => s.Value)) + "]",
+        SequenceNode sequence => $"{sequence.Items.Count} entries (see the rule file)",
+        _ => "a mapping (see the rule file)",
+    };
 
     private static RuleMatch ReadMatch(MappingNode? match)
     {
