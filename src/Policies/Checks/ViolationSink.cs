@@ -6,7 +6,8 @@ using PolicyKit.Policies.Yaml;
 namespace PolicyKit.Policies.Checks;
 
 /// <summary>A rule's failure at one node of one resource, before policy (severity overrides, environments) is applied.</summary>
-public sealed record Violation(Rule Rule, Resource Resource, int Line, int Column, string FieldPath, string Message);
+/// <c>Properties</c> carry check-specific facts reports show beside the message (e.g. the Pod Security level that judged it).
+public sealed record Violation(Rule Rule, Resource Resource, int Line, int Column, string FieldPath, string Message, IReadOnlyList<KeyValuePair<string, string>> Properties);
 
 /// <summary>
 /// Where checks report. One sink serves a whole file, re-aimed at each rule and resource in turn, so evaluating
@@ -18,10 +19,16 @@ public sealed class ViolationSink
     private Rule? rule;
     private Resource? resource;
 
-    internal ViolationSink(List<Violation> violations)
+    private static readonly KeyValuePair<string, string>[] NoProperties = new KeyValuePair<string, string>[0];
+
+    internal ViolationSink(List<Violation> violations, EvaluationContext context)
     {
         this.violations = violations;
+        Context = context;
     }
+
+    /// <summary>The run around the resource being judged.</summary>
+    public EvaluationContext Context { get; }
 
     internal void Aim(Rule currentRule, Resource currentResource)
     {
@@ -30,15 +37,19 @@ public sealed class ViolationSink
     }
 
     /// <summary>Records a violation at <paramref name="at"/>, filling the rule's message from <paramref name="arguments"/>.</summary>
-    public void Report(YamlNode at, string fieldPath, params KeyValuePair<string, string>[] arguments)
+    public void Report(YamlNode at, string fieldPath, params KeyValuePair<string, string>[] arguments) =>
+        Report(at, fieldPath, arguments, NoProperties);
+
+    /// <summary>Records a violation with <paramref name="properties"/> that reports show beside the message.</summary>
+    public void Report(YamlNode at, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties)
     {
         var identity = resource!.Identity;
-        var all = new List<KeyValuePair<string, string>>(arguments.Length + 3);
+        var all = new List<KeyValuePair<string, string>>(arguments.Count + 3);
         all.AddRange(arguments);
         all.Add(Argument("kind", identity.Kind));
         all.Add(Argument("name", identity.Name ?? "(unnamed)"));
         all.Add(Argument("namespace", identity.Namespace ?? "default"));
-        violations.Add(new Violation(rule!, resource, at.Line, at.Column, fieldPath, rule!.Message.Format(all)));
+        violations.Add(new Violation(rule!, resource, at.Line, at.Column, fieldPath, rule!.Message.Format(all), properties));
     }
 
     public static KeyValuePair<string, string> Argument(string name, string value) => new(name, value);

@@ -18,8 +18,9 @@ internal sealed class EnvironmentRuleSet
     private readonly Dictionary<InputProblemKind, RuleBinding> inputRules = new();
     private readonly ConcurrentDictionary<string, RuleBinding[]> byKind = new(StringComparer.Ordinal);
 
-    public EnvironmentRuleSet(string? name, Severity? failOn, IEnumerable<Rule> rules, IReadOnlyDictionary<string, RuleOverride> policyOverrides, IReadOnlyDictionary<string, RuleOverride>? environmentOverrides)
+    public EnvironmentRuleSet(PolicyEnvironment? environment, string? name, Severity? failOn, IEnumerable<Rule> rules, IReadOnlyDictionary<string, RuleOverride> policyOverrides, IReadOnlyDictionary<string, RuleOverride>? environmentOverrides)
     {
+        Environment = environment;
         Name = name;
         FailOn = failOn;
         foreach (var rule in rules)
@@ -44,6 +45,9 @@ internal sealed class EnvironmentRuleSet
             }
         }
     }
+
+    /// <summary>The policy's environment, or null for the fallback and for an ad-hoc <c>--env</c> name.</summary>
+    public PolicyEnvironment? Environment { get; }
 
     public string? Name { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using PolicyKit.Policies.Model;
 using PolicyKit.Policies.Rules;
 
@@ -6,8 +7,9 @@ namespace PolicyKit.Policies.Evaluation;
 /// <summary>One rule's verdict on one place of one input, after policy: effective severity, environment and blocking.</summary>
 public sealed class Finding
 {
-    internal Finding(Rule rule, Severity severity, string message, ResourceIdentity? resource, string file, int line, int column, string fieldPath, string fingerprint, string? environment, bool blocking)
+    internal Finding(Rule rule, Severity severity, string message, ResourceIdentity? resource, string file, int line, int column, string fieldPath, string fingerprint, string? environment, bool blocking, IReadOnlyList<KeyValuePair<string, string>> properties)
     {
+        Properties = properties;
         Rule = rule;
         Severity = severity;
         Message = message;
@@ -54,6 +56,9 @@ public sealed class Finding
 
     /// <summary>Always false until exception records can waive findings.</summary>
     public bool Suppressed => false;
+
+    /// <summary>Check-specific facts shown beside the message, sorted by key (e.g. <c>podSecurityLevel</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Properties { get; }
 
     /// <summary>The named upstream control the rule implements, if any.</summary>
     public string? Check => Rule.UpstreamControl;

@@ -28,30 +28,43 @@ public static class PolicyEngine
         ValidateOverrides(config, rules, packs);
         var environments = new EnvironmentResolver(request, rules);
 
-        var perFile = new List<Finding>[request.Sources.Count];
-        var resourceCounts = new int[request.Sources.Count];
-        Parallel.For(
-            0,
-            request.Sources.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) },
-            i => perFile[i] = EvaluateSource(request.Sources[i], environments.For(request.Sources[i]), config.Limits, out resourceCounts[i]));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) };
+
+        // Phase 1 parses every file once; phase 2 judges them, when checks can see the whole input (Namespace labels).
+        var files = new LoadedFile[request.Sources.Count];
+        Parallel.For(0, files.Length, parallel, i => files[i] = LoadedFile.Read(request.Sources[i], config.Limits));
+        var run = new RunContext(config, IndexNamespaces(files));
+
+        var perFile = new List<Finding>[files.Length];
+        Parallel.For(0, files.Length, parallel, i => perFile[i] = EvaluateFile(files[i], environments.For(files[i].Source), run));
 
         var findings = perFile.SelectMany(f => f).ToList();
         findings.Sort(CompareFindings);
-        return new EvaluationResult(findings, packs, rules, config, request.Sources.Count, resourceCounts.Sum());
+        return new EvaluationResult(findings, packs, rules, config, files.Length, files.Sum(f => f.Resources.Count));
     }
 
-    private static List<Finding> EvaluateSource(ManifestSource source, EnvironmentRuleSet environment, LoaderLimits limits, out int resourceCount)
+    private static IReadOnlyDictionary<string, Resource> IndexNamespaces(IEnumerable<LoadedFile> files)
     {
-        var loaded = ManifestLoader.Load(source, limits);
-        var problems = new List<InputProblem>(loaded.Problems);
-        var resources = ResourceReader.Read(loaded, problems);
-        resourceCount = resources.Count;
+        var namespaces = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        foreach (var resource in files.SelectMany(f => f.Resources))
+        {
+            if (resource.Identity.Kind == "Namespace" && resource.Identity.ApiVersion == "v1" && resource.Identity.Name is { } name && !namespaces.ContainsKey(name))
+            {
+                namespaces[name] = resource;
+            }
+        }
 
+        return namespaces;
+    }
+
+    private static List<Finding> EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
+    {
+        var source = file.Source;
+        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment };
         var violations = new List<Violation>();
-        var sink = new ViolationSink(violations);
+        var sink = new ViolationSink(violations, context);
         var findings = new List<Finding>();
-        foreach (var resource in resources)
+        foreach (var resource in file.Resources)
         {
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
@@ -65,7 +78,7 @@ public static class PolicyEngine
             }
         }
 
-        foreach (var problem in problems)
+        foreach (var problem in file.Problems)
         {
             if (environment.TryGetInputRule(problem.Kind, out var binding))
             {
@@ -81,7 +94,8 @@ public static class PolicyEngine
                     string.Empty,
                     Fingerprints.ForInput(binding.Rule.Id, environment.Name, source.DisplayPath, problem.DocumentIndex),
                     environment.Name,
-                    environment.Blocks(binding.Severity)));
+                    environment.Blocks(binding.Severity),
+                    Array.Empty<KeyValuePair<string, string>>()));
             }
         }
 
@@ -99,7 +113,38 @@ public static class PolicyEngine
         violation.FieldPath,
         Fingerprints.ForResource(violation.Rule.Id, environment.Name, violation.Resource.Identity, violation.FieldPath),
         environment.Name,
-        environment.Blocks(severity));
+        environment.Blocks(severity),
+        SortedProperties(violation.Properties));
+
+    private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
+        properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>A file read once: its resources and the problems met while reading it.</summary>
+    private sealed class LoadedFile
+    {
+        private LoadedFile(ManifestSource source, IReadOnlyList<Resource> resources, IReadOnlyList<InputProblem> problems)
+        {
+            Source = source;
+            Resources = resources;
+            Problems = problems;
+        }
+
+        public ManifestSource Source { get; }
+
+        public IReadOnlyList<Resource> Resources { get; }
+
+        public IReadOnlyList<InputProblem> Problems { get; }
+
+        public static LoadedFile Read(ManifestSource source, LoaderLimits limits)
+        {
+            var loaded = ManifestLoader.Load(source, limits);
+            var problems = new List<InputProblem>(loaded.Problems);
+            var resources = ResourceReader.Read(loaded, problems);
+            return new LoadedFile(source, resources, problems);
+        }
+    }
+
+    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces);
 
     private static int CompareFindings(Finding a, Finding b)
     {
@@ -137,10 +182,10 @@ public static class PolicyEngine
         {
             this.request = request;
             var config = request.Config;
-            fallback = new EnvironmentRuleSet(null, Threshold(config.FailOn), rules, config.Rules, null);
+            fallback = new EnvironmentRuleSet(null, null, Threshold(config.FailOn), rules, config.Rules, null);
             foreach (var environment in config.Environments)
             {
-                named[environment.Name] = new EnvironmentRuleSet(environment.Name, Threshold(environment.FailOn), rules, config.Rules, environment.Rules);
+                named[environment.Name] = new EnvironmentRuleSet(environment, environment.Name, Threshold(environment.FailOn), rules, config.Rules, environment.Rules);
             }
 
             if (request.Environment is { } name)
@@ -151,7 +196,7 @@ public static class PolicyEngine
                 }
                 else if (config.Environments.Count == 0)
                 {
-                    forced = new EnvironmentRuleSet(name, Threshold(config.FailOn), rules, config.Rules, null);
+                    forced = new EnvironmentRuleSet(null, name, Threshold(config.FailOn), rules, config.Rules, null);
                 }
                 else
                 {

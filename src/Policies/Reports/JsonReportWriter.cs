@@ -139,6 +139,17 @@ public static class JsonReportWriter
             json.WriteString("field", finding.FieldPath);
         }
 
+        if (finding.Properties.Count > 0)
+        {
+            json.WriteStartObject("properties");
+            foreach (var property in finding.Properties)
+            {
+                json.WriteString(property.Key, property.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
         WriteNullable(json, "environment", finding.Environment);
         json.WriteString("fingerprint", finding.Fingerprint);
         json.WriteBoolean("blocking", finding.Blocking);

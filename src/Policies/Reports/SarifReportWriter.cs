@@ -183,6 +183,11 @@ public static class SarifReportWriter
         }
 
         json.WriteBoolean("blocking", finding.Blocking);
+        foreach (var property in finding.Properties)
+        {
+            json.WriteString(property.Key, property.Value);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Model;
+
+namespace PolicyKit.Policies.Checks;
+
+/// <summary>
+/// What a check may know beyond the resource it judges: the other resources of the run (e.g. the Namespace objects whose
+/// labels set a Pod Security level), the policy in force and the environment judging the resource.
+/// </summary>
+public sealed class EvaluationContext
+{
+    internal EvaluationContext(PolicyConfig config, IReadOnlyDictionary<string, Resource> namespaces)
+    {
+        Config = config;
+        Namespaces = namespaces;
+    }
+
+    public static EvaluationContext Empty(PolicyConfig config) => new(config, new Dictionary<string, Resource>(StringComparer.Ordinal));
+
+    public PolicyConfig Config { get; }
+
+    /// <summary>The <c>Namespace</c> objects found in the checked input, by name.</summary>
+    public IReadOnlyDictionary<string, Resource> Namespaces { get; }
+
+    /// <summary>The environment judging the current resource, or null when none matched.</summary>
+    public PolicyEnvironment? Environment { get; internal set; }
+}
