@@ -8,6 +8,14 @@ internal static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {
+        foreach (var attribute in typeof(RepositoryPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+        {
+            if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: "RepositoryRoot", Value: { Length: > 0 } root } && File.Exists(Path.Combine(root, "PolicyKit.sln")))
+            {
+                return Path.GetFullPath(root);
+            }
+        }
+
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PolicyKit.sln")))
         {
