@@ -20,7 +20,8 @@ try
         return ExitCodes.UsageError;
     }
 
-    return parse.Invoke();
+    // Our handlers below own error reporting: System.CommandLine's default handler would print a stack trace.
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UsageException exception)
 {

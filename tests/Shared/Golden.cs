@@ -32,6 +32,7 @@ internal static class Golden
             return;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(approved)!);
         File.WriteAllText(received, actual, new UTF8Encoding(false));
         var reason = expected is null
             ? $"no approved file {approved}"

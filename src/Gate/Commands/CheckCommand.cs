@@ -81,6 +81,15 @@ internal static class CheckCommand
 
         var workingDirectory = Directory.GetCurrentDirectory();
         var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : new[] { "." };
+        foreach (var path in paths)
+        {
+            // Unknown options land among the paths because paths take any number of values.
+            if (path.Length > 1 && path[0] == '-' && !File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new UsageException($"unknown option '{path}' (see 'policykit check --help')");
+            }
+        }
+
         var config = LoadConfig(parse.GetValue(Config), paths, workingDirectory);
 
         var sources = new List<ManifestSource>();

@@ -37,7 +37,7 @@ internal static class ConsoleReportWriter
                 // Findings below the fail threshold are shown dimmed: visible, but clearly not what blocks.
                 var dim = finding.Blocking ? string.Empty : "dim ";
                 console.MarkupLine(
-                    "  " + Styled(location, dim + "link")
+                    "  " + Styled(location, dim.TrimEnd())
                     + "  " + Styled(severity, dim + SeverityStyle(finding.Severity))
                     + "  " + Styled(finding.RuleId, dim + "bold")
                     + "  " + Styled(finding.Message, dim.TrimEnd()));
