@@ -53,9 +53,13 @@ internal static class ConsoleReportWriter
     {
         var config = result.Config;
         var policy = config.IsBuiltInDefault
-            ? $"built-in defaults (no {Policies.Configuration.PolicyConfig.FileName} found), fail on {ThresholdName(config.FailOn)}"
-            : $"{config.SourcePath}, fail on {ThresholdName(config.FailOn)}"
-              + string.Concat(config.Environments.Select(e => $"; {e.Name}: fail on {ThresholdName(e.FailOn)}"));
+            ? $"built-in defaults (no {Policies.Configuration.PolicyConfig.FileName} found), fail on {ThresholdName(result.EffectiveFailOn(config.FailOn))}"
+            : $"{config.SourcePath}, fail on {ThresholdName(result.EffectiveFailOn(config.FailOn))}"
+              + string.Concat(config.Environments.Select(e => $"; {e.Name}: fail on {ThresholdName(result.EffectiveFailOn(e.FailOn))}"));
+        if (result.FailOnOverride is not null)
+        {
+            policy += " (--fail-on)";
+        }
         console.MarkupLine($"[grey]Policy[/]  {Markup.Escape(policy)}");
         var packs = string.Join(", ", result.Packs.Select(p => $"{p.Name} {p.Version} (sha256 {p.Sha256.Substring(0, 12)})"));
         console.MarkupLine($"[grey]Packs[/]   {Markup.Escape(packs)}");

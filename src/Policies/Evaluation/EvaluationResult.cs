@@ -49,5 +49,11 @@ public sealed class EvaluationResult
 
     public int Count(Severity severity) => CountsBySeverity[(int)severity];
 
+    /// <summary>The threshold given on the command line, which replaced every threshold of the policy; null when none was.</summary>
+    public ThresholdOverride? FailOnOverride { get; internal set; }
+
+    /// <summary>The threshold that actually applied where the policy configured <paramref name="configured"/>.</summary>
+    public Severity? EffectiveFailOn(Severity? configured) => FailOnOverride is { } given ? given.Threshold : configured;
+
     private IReadOnlyList<int> CountsBySeverity { get; }
 }

@@ -40,7 +40,7 @@ public static class PolicyEngine
 
         var findings = perFile.SelectMany(f => f).ToList();
         findings.Sort(CompareFindings);
-        return new EvaluationResult(findings, packs, rules, config, files.Length, files.Sum(f => f.Resources.Count));
+        return new EvaluationResult(findings, packs, rules, config, files.Length, files.Sum(f => f.Resources.Count)) { FailOnOverride = request.FailOn };
     }
 
     private static IReadOnlyDictionary<string, Resource> IndexNamespaces(IEnumerable<LoadedFile> files)

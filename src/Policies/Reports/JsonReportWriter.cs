@@ -61,13 +61,13 @@ public static class JsonReportWriter
         }
 
         json.WriteBoolean("builtInDefaults", config.IsBuiltInDefault);
-        json.WriteString("failOn", ThresholdName(config.FailOn));
+        json.WriteString("failOn", ThresholdName(result.EffectiveFailOn(config.FailOn)));
         json.WriteStartArray("environments");
         foreach (var environment in config.Environments)
         {
             json.WriteStartObject();
             json.WriteString("name", environment.Name);
-            json.WriteString("failOn", ThresholdName(environment.FailOn));
+            json.WriteString("failOn", ThresholdName(result.EffectiveFailOn(environment.FailOn)));
             json.WriteEndObject();
         }
 
