@@ -13,7 +13,7 @@ public sealed class DeterminismTests
         for (var run = 1; run <= 2; run++)
         {
             var result = PolicyKitProcess.Run(
-                ["check", "samples/odoo-distribution", "--format", "json", "--output", folder.Combine($"run{run}.json"), "--format", "sarif", "--output", folder.Combine($"run{run}.sarif")],
+                ["check", "samples/odoo-distribution", "--now", SampleTests.Today, "--format", "json", "--output", folder.Combine($"run{run}.json"), "--format", "sarif", "--output", folder.Combine($"run{run}.sarif")],
                 RepositoryPaths.Root);
             GateAssert.ExitCode(1, result);
         }

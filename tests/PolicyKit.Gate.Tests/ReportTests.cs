@@ -20,7 +20,7 @@ public sealed class SampleReports : IDisposable
     public SampleReports()
     {
         Result = PolicyKitProcess.Run(
-            ["check", "samples/odoo-distribution", "--format", "json", "--output", folder.Combine("report.json"), "--format", "sarif", "--output", folder.Combine("report.sarif")],
+            ["check", "samples/odoo-distribution", "--now", SampleTests.Today, "--format", "json", "--output", folder.Combine("report.json"), "--format", "sarif", "--output", folder.Combine("report.sarif")],
             RepositoryPaths.Root);
         Json = File.Exists(folder.Combine("report.json")) ? folder.ReadText("report.json") : throw new XunitException($"no JSON report was written\n{Result}");
         Sarif = File.Exists(folder.Combine("report.sarif")) ? folder.ReadText("report.sarif") : throw new XunitException($"no SARIF report was written\n{Result}");
@@ -74,10 +74,13 @@ public sealed class ReportTests : IClassFixture<SampleReports>
 
         Assert.Equal("policykit", root.GetProperty("tool").GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("tool").GetProperty("version").GetString()));
-        var pack = Assert.Single(root.GetProperty("rulePacks").EnumerateArray());
-        Assert.Equal("core", pack.GetProperty("name").GetString());
-        Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+$", pack.GetProperty("version").GetString());
-        Assert.Matches("^[0-9a-f]{64}$", pack.GetProperty("sha256").GetString());
+        var packs = root.GetProperty("rulePacks").EnumerateArray().ToList();
+        Assert.Equal(new[] { "core", "exceptions", "pss", "secrets" }, packs.Select(p => p.GetProperty("name").GetString()));
+        foreach (var pack in packs)
+        {
+            Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+$", pack.GetProperty("version").GetString());
+            Assert.Matches("^[0-9a-f]{64}$", pack.GetProperty("sha256").GetString());
+        }
     }
 
     [Fact]
@@ -86,10 +89,12 @@ public sealed class ReportTests : IClassFixture<SampleReports>
         var summary = JsonReport.Root(reports.Json).GetProperty("summary");
 
         Assert.Equal("fail", summary.GetProperty("result").GetString());
-        Assert.Equal(9, summary.GetProperty("findings").GetInt32());
-        Assert.Equal(9, summary.GetProperty("blocking").GetInt32());
-        Assert.Equal(5, summary.GetProperty("bySeverity").GetProperty("high").GetInt32());
-        Assert.Equal(4, summary.GetProperty("bySeverity").GetProperty("medium").GetInt32());
+        Assert.Equal(16, summary.GetProperty("findings").GetInt32());
+        Assert.Equal(10, summary.GetProperty("blocking").GetInt32());
+        Assert.Equal(4, summary.GetProperty("suppressed").GetInt32());
+        Assert.Equal(9, summary.GetProperty("bySeverity").GetProperty("high").GetInt32());
+        Assert.Equal(5, summary.GetProperty("bySeverity").GetProperty("medium").GetInt32());
+        Assert.Equal(2, summary.GetProperty("bySeverity").GetProperty("low").GetInt32());
     }
 
     [Fact]
@@ -97,7 +102,7 @@ public sealed class ReportTests : IClassFixture<SampleReports>
     {
         var findings = JsonReport.Findings(reports.Json);
 
-        Assert.Equal(9, findings.Count);
+        Assert.Equal(16, findings.Count);
         Assert.All(findings, finding =>
         {
             Assert.Matches("^PK[0-9]{4}$", finding.GetProperty("ruleId").GetString());
@@ -105,14 +110,25 @@ public sealed class ReportTests : IClassFixture<SampleReports>
             Assert.Contains(finding.GetProperty("severity").GetString(), new[] { "critical", "high", "medium", "low", "info" });
             Assert.False(string.IsNullOrEmpty(finding.GetProperty("message").GetString()));
             var resource = finding.GetProperty("resource");
-            Assert.False(string.IsNullOrEmpty(resource.GetProperty("apiVersion").GetString()));
-            Assert.False(string.IsNullOrEmpty(resource.GetProperty("kind").GetString()));
-            Assert.Equal("odoo-acme", resource.GetProperty("namespace").GetString());
-            Assert.False(string.IsNullOrEmpty(resource.GetProperty("name").GetString()));
+            if (finding.GetProperty("category").GetString() == "exceptions")
+            {
+                // Findings about exception records point at the record, not at a Kubernetes resource.
+                Assert.Equal(JsonValueKind.Null, resource.ValueKind);
+            }
+            else
+            {
+                Assert.False(string.IsNullOrEmpty(resource.GetProperty("apiVersion").GetString()));
+                Assert.False(string.IsNullOrEmpty(resource.GetProperty("kind").GetString()));
+                Assert.Equal("odoo-acme", resource.GetProperty("namespace").GetString());
+                Assert.False(string.IsNullOrEmpty(resource.GetProperty("name").GetString()));
+            }
+
             Assert.StartsWith("samples/odoo-distribution/", JsonReport.File(finding));
             Assert.True(JsonReport.Line(finding) > 0);
             Assert.True(JsonReport.Column(finding) > 0);
-            Assert.Equal(JsonValueKind.False, finding.GetProperty("suppressed").ValueKind);
+            var suppressed = finding.GetProperty("suppressed").GetBoolean();
+            Assert.Equal(suppressed, finding.TryGetProperty("suppression", out _));
+            Assert.False(suppressed && finding.GetProperty("blocking").GetBoolean(), "a suppressed finding never blocks");
         });
     }
 
@@ -152,7 +168,7 @@ public sealed class ReportTests : IClassFixture<SampleReports>
     {
         var results = Run(reports.Sarif).GetProperty("results").EnumerateArray().ToList();
 
-        Assert.Equal(9, results.Count);
+        Assert.Equal(16, results.Count);
         Assert.All(results, result =>
         {
             var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");

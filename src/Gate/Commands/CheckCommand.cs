@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using PolicyKit.Gate.Output;
+using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Loading;
@@ -56,11 +57,23 @@ internal static class CheckCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private static readonly Option<string?> Now = ExceptionsCommand.NowOption();
+
+    private static readonly Option<string?> PssLevel = new("--pss-level")
+    {
+        Description = "Pod Security level for resources whose Namespace (with pod-security.kubernetes.io labels) is not in the input: privileged, baseline or restricted. Overrides podSecurity in the policy file.",
+    };
+
+    private static readonly Option<string?> PssVersion = new("--pss-version")
+    {
+        Description = "Pod Security policy version to judge at: v1.N or latest (default latest). Overrides podSecurity in the policy file.",
+    };
+
     public static Command Create()
     {
         var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error.")
         {
-            Paths, Format, Output, FailOn, Environment, Config, Category,
+            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now,
         };
         command.SetAction(Run);
         return command;
@@ -70,6 +83,8 @@ internal static class CheckCommand
     {
         var targets = ReportTarget.FromTokens(parse.Tokens, new[] { "--format", "-f" }, new[] { "--output", "-o" });
         var failOn = ParseFailOn(parse.GetValue(FailOn));
+        var podSecurity = ParsePodSecurity(parse.GetValue(PssLevel), parse.GetValue(PssVersion));
+        var now = ExceptionsCommand.ParseNow(parse.GetValue(Now));
         var categories = parse.GetValue(Category) ?? Array.Empty<string>();
         foreach (var category in categories)
         {
@@ -113,6 +128,8 @@ internal static class CheckCommand
             Environment = parse.GetValue(Environment),
             FailOn = failOn,
             Categories = categories,
+            PodSecurity = podSecurity,
+            Now = now,
         };
         var result = PolicyEngine.Evaluate(request);
 
@@ -136,7 +153,33 @@ internal static class CheckCommand
             : throw new UsageException($"--fail-on must be {Severities.ThresholdChoices}; '{text}' is not");
     }
 
-    private static PolicyConfig LoadConfig(string? explicitPath, IReadOnlyList<string> paths, string workingDirectory)
+    private static PodSecuritySettings? ParsePodSecurity(string? levelText, string? versionText)
+    {
+        if (levelText is null && versionText is null)
+        {
+            return null;
+        }
+
+        PodSecurityLevel? level = null;
+        if (levelText is not null)
+        {
+            level = PodSecurityLevels.TryParse(levelText, out var parsed)
+                ? parsed
+                : throw new UsageException($"--pss-level must be {PodSecurityLevels.Choices}; '{levelText}' is not");
+        }
+
+        PodSecurityVersion? version = null;
+        if (versionText is not null)
+        {
+            version = PodSecurityVersion.TryParse(versionText, out var parsed)
+                ? parsed
+                : throw new UsageException($"--pss-version must be {PodSecurityVersion.Choices}; '{versionText}' is not");
+        }
+
+        return new PodSecuritySettings(level, version);
+    }
+
+    internal static PolicyConfig LoadConfig(string? explicitPath, IReadOnlyList<string> paths, string workingDirectory)
     {
         if (explicitPath is not null)
         {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PolicyKit.Policies.Evaluation;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Rules;
 using Spectre.Console;
 
@@ -34,13 +35,14 @@ internal static class ConsoleReportWriter
             {
                 var location = $"{finding.File}:{finding.Line}:{finding.Column}";
                 var severity = finding.Severity.ToName().PadRight(severityWidth);
-                // Findings below the fail threshold are shown dimmed: visible, but clearly not what blocks.
+                // Findings below the fail threshold, and waived ones, are shown dimmed: visible, but clearly not what blocks.
                 var dim = finding.Blocking ? string.Empty : "dim ";
                 console.MarkupLine(
                     "  " + Styled(location, dim.TrimEnd())
                     + "  " + Styled(severity, dim + SeverityStyle(finding.Severity))
                     + "  " + Styled(finding.RuleId, dim + "bold")
-                    + "  " + Styled(finding.Message, dim.TrimEnd()));
+                    + "  " + Styled(finding.Message, dim.TrimEnd())
+                    + (finding.Suppression is { } suppression ? "  " + Styled($"(suppressed by {suppression.ExceptionId})", "dim italic") : string.Empty));
             }
 
             console.WriteLine();
@@ -63,6 +65,15 @@ internal static class ConsoleReportWriter
         console.MarkupLine($"[grey]Policy[/]  {Markup.Escape(policy)}");
         var packs = string.Join(", ", result.Packs.Select(p => $"{p.Name} {p.Version} (sha256 {p.Sha256.Substring(0, 12)})"));
         console.MarkupLine($"[grey]Packs[/]   {Markup.Escape(packs)}");
+        if (result.Exceptions.Outcomes.Count > 0)
+        {
+            var statuses = ExceptionStatuses.All
+                .Select(s => (Status: s, Count: result.Exceptions.Outcomes.Count(o => o.Status == s)))
+                .Where(s => s.Count > 0)
+                .Select(s => $"{s.Count} {s.Status.ToName()}");
+            var exceptions = $"{result.Exceptions.Directory ?? "exception records"}: {Plural(result.Exceptions.Outcomes.Count, "record")} ({string.Join(", ", statuses)}) as of {UtcDates.FormatDate(result.Exceptions.Today)}";
+            console.MarkupLine($"[grey]Exceptions[/]  {Markup.Escape(exceptions)}");
+        }
 
         var counts = new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info }
             .Where(s => result.Count(s) > 0)
@@ -70,7 +81,8 @@ internal static class ConsoleReportWriter
             .ToList();
         var findings = result.Findings.Count == 0
             ? "no findings"
-            : $"{Plural(result.Findings.Count, "finding")} ({string.Join(", ", counts)}), {result.BlockingCount} blocking";
+            : $"{Plural(result.Findings.Count, "finding")} ({string.Join(", ", counts)}), {result.BlockingCount} blocking"
+              + (result.SuppressedCount > 0 ? $", {result.SuppressedCount} suppressed" : string.Empty);
         var scope = $"{Plural(result.FilesScanned, "file")}, {Plural(result.ResourcesEvaluated, "resource")}, {Plural(result.Rules.Count, "rule")}";
         var verdict = result.Passed ? "[bold green]PASS[/]" : "[bold red]FAIL[/]";
         console.MarkupLine($"[grey]Result[/]  {verdict}  {Markup.Escape(findings)} · {Markup.Escape(scope)}");

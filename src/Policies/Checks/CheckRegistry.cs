@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using PolicyKit.Policies.Checks.PodSecurity;
+using PolicyKit.Policies.Checks.Secrets;
+using PolicyKit.Policies.Exceptions;
 
 namespace PolicyKit.Policies.Checks;
 
@@ -18,6 +21,36 @@ public static class CheckRegistry
         ["resource-field"] = p => new ResourceFieldCheck(p),
         ["removed-api"] = p => new RemovedApiCheck(p),
         ["input"] = p => new InputCheck(p),
+        ["exception-record"] = p => new ExceptionRecordCheck(p),
+
+        // Secret handling (rules/secrets).
+        ["secret-plaintext"] = p => new SecretPlaintextCheck(p),
+        ["env-literal-credential"] = p => new EnvLiteralCredentialCheck(p),
+        ["configmap-credential"] = p => new ConfigMapCredentialCheck(p),
+        ["odoo-config-credential"] = p => new OdooConfigCredentialCheck(p),
+        ["token-in-value"] = p => new TokenInValueCheck(p),
+        ["secret-rotation"] = p => new SecretRotationCheck(p),
+
+        // Pod Security Standards: one check per upstream control (rules/pss).
+        ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
+        ["pss-privileged"] = p => new PodSecurityCheck("privileged", p),
+        ["pss-capabilities-baseline"] = p => new PodSecurityCheck("capabilities_baseline", p),
+        ["pss-host-path-volumes"] = p => new PodSecurityCheck("hostPathVolumes", p),
+        ["pss-host-ports"] = p => new PodSecurityCheck("hostPorts", p),
+        ["pss-app-armor-profile"] = p => new PodSecurityCheck("appArmorProfile", p),
+        ["pss-se-linux-options"] = p => new PodSecurityCheck("seLinuxOptions", p),
+        ["pss-proc-mount"] = p => new PodSecurityCheck("procMount", p),
+        ["pss-seccomp-profile-baseline"] = p => new PodSecurityCheck("seccompProfile_baseline", p),
+        ["pss-sysctls"] = p => new PodSecurityCheck("sysctls", p),
+        ["pss-windows-host-process"] = p => new PodSecurityCheck("windowsHostProcess", p),
+        ["pss-host-probes-and-host-lifecycle"] = p => new PodSecurityCheck("hostProbesAndHostLifecycle", p),
+        ["pss-restricted-volumes"] = p => new PodSecurityCheck("restrictedVolumes", p),
+        ["pss-allow-privilege-escalation"] = p => new PodSecurityCheck("allowPrivilegeEscalation", p),
+        ["pss-run-as-non-root"] = p => new PodSecurityCheck("runAsNonRoot", p),
+        ["pss-run-as-user"] = p => new PodSecurityCheck("runAsUser", p),
+        ["pss-seccomp-profile-restricted"] = p => new PodSecurityCheck("seccompProfile_restricted", p),
+        ["pss-capabilities-restricted"] = p => new PodSecurityCheck("capabilities_restricted", p),
+        ["pss-proc-mount-restricted"] = p => new PodSecurityCheck("procMount_restricted", p),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

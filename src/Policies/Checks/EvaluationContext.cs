@@ -26,4 +26,10 @@ public sealed class EvaluationContext
 
     /// <summary>The environment judging the current resource, or null when none matched.</summary>
     public PolicyEnvironment? Environment { get; internal set; }
+
+    /// <summary>The Pod Security level and version given on the command line (<c>--pss-level</c>, <c>--pss-version</c>), if any.</summary>
+    public PodSecurity.PodSecuritySettings? PodSecurity { get; internal set; }
+
+    /// <summary>The instant the run judges time-dependent facts at (secret rotation age); one value for the whole run.</summary>
+    public DateTimeOffset Now { get; internal set; } = DateTimeOffset.UtcNow;
 }

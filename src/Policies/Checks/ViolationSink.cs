@@ -7,7 +7,8 @@ namespace PolicyKit.Policies.Checks;
 
 /// <summary>A rule's failure at one node of one resource, before policy (severity overrides, environments) is applied.</summary>
 /// <c>Properties</c> carry check-specific facts reports show beside the message (e.g. the Pod Security level that judged it).
-public sealed record Violation(Rule Rule, Resource Resource, int Line, int Column, string FieldPath, string Message, IReadOnlyList<KeyValuePair<string, string>> Properties);
+/// An <c>Advisory</c> violation is reported but never blocks, whatever its severity (e.g. a Pod Security <c>warn</c> label).
+public sealed record Violation(Rule Rule, Resource Resource, int Line, int Column, string FieldPath, string Message, IReadOnlyList<KeyValuePair<string, string>> Properties, bool Advisory = false);
 
 /// <summary>
 /// Where checks report. One sink serves a whole file, re-aimed at each rule and resource in turn, so evaluating
@@ -41,7 +42,11 @@ public sealed class ViolationSink
         Report(at, fieldPath, arguments, NoProperties);
 
     /// <summary>Records a violation with <paramref name="properties"/> that reports show beside the message.</summary>
-    public void Report(YamlNode at, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties)
+    public void Report(YamlNode at, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties) =>
+        Report(at, fieldPath, arguments, properties, advisory: false);
+
+    /// <summary>Records a violation that, when <paramref name="advisory"/>, is reported but never blocks.</summary>
+    public void Report(YamlNode at, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory)
     {
         var identity = resource!.Identity;
         var all = new List<KeyValuePair<string, string>>(arguments.Count + 3);
@@ -49,7 +54,7 @@ public sealed class ViolationSink
         all.Add(Argument("kind", identity.Kind));
         all.Add(Argument("name", identity.Name ?? "(unnamed)"));
         all.Add(Argument("namespace", identity.Namespace ?? "default"));
-        violations.Add(new Violation(rule!, resource, at.Line, at.Column, fieldPath, rule!.Message.Format(all), properties));
+        violations.Add(new Violation(rule!, resource, at.Line, at.Column, fieldPath, rule!.Message.Format(all), properties, advisory));
     }
 
     public static KeyValuePair<string, string> Argument(string name, string value) => new(name, value);

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using PolicyKit.Policies.Exceptions;
+using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Rules;
 
@@ -55,6 +57,21 @@ public sealed class PolicyConfig
     public IReadOnlyList<PathGlob> Exclude { get; }
 
     public LoaderLimits Limits { get; }
+
+    /// <summary>
+    /// <c>podSecurity</c>: the Pod Security level and version resources are judged at when their namespace carries no
+    /// label (the cluster's admission defaults). Null: privileged, i.e. nothing enforced.
+    /// </summary>
+    public PodSecuritySettings? PodSecurity { get; init; }
+
+    /// <summary>
+    /// <c>exceptions</c>: where exception records live and the limits they are held to. A policy file has
+    /// <c>exceptions/</c> beside it by default; the built-in defaults have no exception records.
+    /// </summary>
+    public ExceptionSettings Exceptions { get; init; } = ExceptionSettings.None;
+
+    /// <summary><c>secrets</c>: the rotation limits secret-bearing objects are measured against (docs/secrets.md).</summary>
+    public Secrets.SecretsPolicy Secrets { get; init; } = Policies.Secrets.SecretsPolicy.Default;
 
     public static PolicyConfig Defaults(string rootDirectory) => new(
         null,

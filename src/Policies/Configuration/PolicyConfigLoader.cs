@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using PolicyKit.Policies.Checks.PodSecurity;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Secrets;
 using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.Configuration;
@@ -13,7 +16,7 @@ public static class PolicyConfigLoader
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits",
+        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets",
     };
 
     /// <summary>
@@ -89,11 +92,12 @@ public static class PolicyConfigLoader
         }
 
         var failOn = reader.Threshold(root, "failOn", Severity.High);
+        var secrets = reader.Secrets(root.Get("secrets"), SecretsPolicy.Default);
         var environments = new List<PolicyEnvironment>();
         foreach (var item in reader.Sequence(root.Get("environments")))
         {
             var environment = reader.Mapping(item, "each environment");
-            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules" }, "environment");
+            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets" }, "environment");
             var name = reader.RequiredString(environment, "name");
             if (environments.Exists(e => e.Name == name))
             {
@@ -107,7 +111,11 @@ public static class PolicyConfigLoader
             }
 
             var hasFailOn = environment.Get("failOn") is not null;
-            environments.Add(new PolicyEnvironment(name, globs, hasFailOn, reader.Threshold(environment, "failOn", failOn), reader.RuleOverrides(environment.Get("rules"))));
+            environments.Add(new PolicyEnvironment(name, globs, hasFailOn, reader.Threshold(environment, "failOn", failOn), reader.RuleOverrides(environment.Get("rules")))
+            {
+                PodSecurity = reader.PodSecurity(environment.Get("podSecurity")),
+                Secrets = reader.Secrets(environment.Get("secrets"), secrets),
+            });
         }
 
         var exclude = new List<PathGlob>();
@@ -116,7 +124,12 @@ public static class PolicyConfigLoader
             exclude.Add(new PathGlob(reader.Scalar(item, "each exclude pattern").Value));
         }
 
-        return new PolicyConfig(file, rootDirectory, packs, rulePaths, failOn, environments, reader.RuleOverrides(root.Get("rules")), exclude, reader.Limits(root.Get("limits")));
+        return new PolicyConfig(file, rootDirectory, packs, rulePaths, failOn, environments, reader.RuleOverrides(root.Get("rules")), exclude, reader.Limits(root.Get("limits")))
+        {
+            PodSecurity = reader.PodSecurity(root.Get("podSecurity")),
+            Exceptions = reader.Exceptions(root.Get("exceptions"), rootDirectory),
+            Secrets = secrets,
+        };
     }
 
     private sealed class Reader
@@ -202,6 +215,128 @@ public static class PolicyConfigLoader
             }
 
             return overrides;
+        }
+
+        /// <summary>Reads <c>podSecurity: {level, version}</c>; both are optional, at least one must be given.</summary>
+        public PodSecuritySettings? PodSecurity(YamlNode? node)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return null;
+            }
+
+            var mapping = Mapping(node, "podSecurity");
+            OnlyKeys(mapping, new HashSet<string> { "level", "version" }, "podSecurity");
+            PodSecurityLevel? level = null;
+            if (mapping.Get("level") is { } levelNode)
+            {
+                var text = (levelNode as ScalarNode)?.Value;
+                level = PodSecurityLevels.TryParse(text, out var parsed)
+                    ? parsed
+                    : throw Error(levelNode, $"podSecurity.level must be {PodSecurityLevels.Choices}; '{text}' is not");
+            }
+
+            PodSecurityVersion? version = null;
+            if (mapping.Get("version") is { } versionNode)
+            {
+                var text = (versionNode as ScalarNode)?.Value;
+                version = PodSecurityVersion.TryParse(text, out var parsed)
+                    ? parsed
+                    : throw Error(versionNode, $"podSecurity.version must be {PodSecurityVersion.Choices}; '{text}' is not");
+            }
+
+            if (level is null && version is null)
+            {
+                throw Error(mapping, "podSecurity needs 'level', 'version' or both");
+            }
+
+            return new PodSecuritySettings(level, version);
+        }
+
+        /// <summary>Reads <c>exceptions: {path, maxDuration: {critical: 30, …}, expiringWithinDays}</c>; every key is optional.</summary>
+        public ExceptionSettings Exceptions(YamlNode? node, string rootDirectory)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return ExceptionSettings.Default;
+            }
+
+            var mapping = Mapping(node, "exceptions");
+            OnlyKeys(mapping, new HashSet<string> { "path", "maxDuration", "expiringWithinDays" }, "exceptions");
+            var path = ExceptionSettings.DefaultPath;
+            if (mapping.Get("path") is { } pathNode)
+            {
+                path = Scalar(pathNode, "exceptions.path").Value;
+                var full = Path.GetFullPath(Path.Combine(rootDirectory, path)).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                if (string.Equals(full, rootDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.Ordinal))
+                {
+                    // Every manifest beside the policy file would be read as an exception record.
+                    throw Error(pathNode, "exceptions.path must name a folder of its own, not the policy file's folder");
+                }
+            }
+
+            var maxDuration = new Dictionary<Severity, int>();
+            foreach (var limit in ExceptionSettings.DefaultMaxDurationDays)
+            {
+                maxDuration[limit.Key] = limit.Value;
+            }
+            if (mapping.Get("maxDuration") is { } durationNode and not ScalarNode { IsNull: true })
+            {
+                foreach (var entry in Mapping(durationNode, "exceptions.maxDuration").Entries)
+                {
+                    if (!Severities.TryParse(entry.Key.Value, out var severity) || entry.Key.Value != severity.ToName())
+                    {
+                        throw Error(entry.Key, $"exceptions.maxDuration keys are critical, high, medium, low and info; '{entry.Key.Value}' is not");
+                    }
+
+                    maxDuration[severity] = Days(entry.Value, $"exceptions.maxDuration.{entry.Key.Value}");
+                }
+            }
+
+            var expiringWithin = ExceptionSettings.DefaultExpiringWithinDays;
+            if (mapping.Get("expiringWithinDays") is { } windowNode)
+            {
+                expiringWithin = Days(windowNode, "exceptions.expiringWithinDays");
+            }
+
+            return new ExceptionSettings(path, maxDuration, expiringWithin);
+        }
+
+        private int Days(YamlNode node, string what)
+        {
+            var text = (node as ScalarNode)?.Value;
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days > 0 && days <= 36500
+                ? days
+                : throw Error(node, $"{what} must be a whole number of days between 1 and 36500; '{text}' is not");
+        }
+
+        /// <summary><c>secrets</c>: rotation limits as durations (<c>90d</c>, <c>24h</c>, <c>1h30m</c>); unset fields keep <paramref name="inherited"/>.</summary>
+        public SecretsPolicy Secrets(YamlNode? node, SecretsPolicy inherited)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return inherited;
+            }
+
+            var mapping = Mapping(node, "secrets");
+            OnlyKeys(mapping, new HashSet<string> { "maxRotationAge", "maxRefreshInterval" }, "secrets");
+            return new SecretsPolicy(
+                PositiveDuration(mapping, "maxRotationAge") ?? inherited.MaxRotationAge,
+                PositiveDuration(mapping, "maxRefreshInterval") ?? inherited.MaxRefreshInterval);
+        }
+
+        private TimeSpan? PositiveDuration(MappingNode mapping, string key)
+        {
+            var node = mapping.Get(key);
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return null;
+            }
+
+            var text = (node as ScalarNode)?.Value;
+            return Duration.TryParse(text, out var duration) && duration > TimeSpan.Zero
+                ? duration
+                : throw Error(node, $"secrets.{key} must be a positive duration such as 90d, 24h or 1h30m; '{text}' is not");
         }
 
         public LoaderLimits Limits(YamlNode? node)

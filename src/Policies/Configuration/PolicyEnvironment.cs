@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Rules;
 
 namespace PolicyKit.Policies.Configuration;
@@ -26,6 +27,12 @@ public sealed class PolicyEnvironment
     public Severity? FailOn { get; }
 
     public IReadOnlyDictionary<string, RuleOverride> Rules { get; }
+
+    /// <summary>The environment's <c>podSecurity</c>; each field it sets replaces the policy-wide one.</summary>
+    public PodSecuritySettings? PodSecurity { get; init; }
+
+    /// <summary>The environment's <c>secrets</c> limits, already merged over the policy-wide ones; null means those apply.</summary>
+    public Secrets.SecretsPolicy? Secrets { get; init; }
 
     public bool Contains(string relativePath)
     {

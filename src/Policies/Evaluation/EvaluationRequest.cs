@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Rules;
@@ -29,6 +30,24 @@ public sealed class EvaluationRequest
 
     /// <summary>Only rules of these categories run; empty means all. Input problems are always reported.</summary>
     public IReadOnlyCollection<string> Categories { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The Pod Security level and/or version to judge with (<c>--pss-level</c>, <c>--pss-version</c>). They replace the policy
+    /// file's <c>podSecurity</c>; a labelled <c>Namespace</c> in the input still decides for its own resources.
+    /// </summary>
+    public PodSecuritySettings? PodSecurity { get; init; }
+
+    /// <summary>
+    /// The instant exception records are judged at (expiry, age); null means the clock. Pinning it (<c>--now</c>) makes a
+    /// run reproducible.
+    /// </summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>
+    /// The exception files to apply. Null (the default) reads every file of the policy's exceptions folder
+    /// (<c>exceptions/</c> beside <c>policykit.yaml</c>); an empty list applies none.
+    /// </summary>
+    public IReadOnlyList<ManifestSource>? ExceptionSources { get; init; }
 
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;

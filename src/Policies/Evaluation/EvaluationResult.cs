@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Secrets;
 
 namespace PolicyKit.Policies.Evaluation;
 
@@ -23,6 +25,11 @@ public sealed class EvaluationResult
             {
                 BlockingCount++;
             }
+
+            if (finding.Suppressed)
+            {
+                SuppressedCount++;
+            }
         }
 
         CountsBySeverity = counts;
@@ -44,6 +51,15 @@ public sealed class EvaluationResult
     public int ResourcesEvaluated { get; }
 
     public int BlockingCount { get; }
+
+    /// <summary>Findings an exception record waives; they are counted in every other count too, but never block.</summary>
+    public int SuppressedCount { get; }
+
+    /// <summary>The run's exception records: their outcomes, the evaluation day, and the exceptions folder.</summary>
+    public ExceptionReview Exceptions { get; internal init; } = ExceptionReview.None;
+
+    /// <summary>Rotation compliance of every secret-bearing object in the input: a governance metric (docs/secrets.md).</summary>
+    public SecretRotationSummary SecretRotation { get; internal init; } = SecretRotationSummary.Empty;
 
     public bool Passed => BlockingCount == 0;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Model;
 using PolicyKit.Policies.Rules;
 
@@ -7,8 +8,11 @@ namespace PolicyKit.Policies.Evaluation;
 /// <summary>One rule's verdict on one place of one input, after policy: effective severity, environment and blocking.</summary>
 public sealed class Finding
 {
-    internal Finding(Rule rule, Severity severity, string message, ResourceIdentity? resource, string file, int line, int column, string fieldPath, string fingerprint, string? environment, bool blocking, IReadOnlyList<KeyValuePair<string, string>> properties)
+    private Suppression? suppression;
+
+    internal Finding(Rule rule, Severity severity, string message, ResourceIdentity? resource, string file, int line, int column, string fieldPath, string fingerprint, string? environment, bool blocking, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory = false)
     {
+        Advisory = advisory;
         Properties = properties;
         Rule = rule;
         Severity = severity;
@@ -51,11 +55,31 @@ public sealed class Finding
 
     public string? Environment { get; }
 
-    /// <summary>Whether the finding is at or above its environment's fail threshold.</summary>
-    public bool Blocking { get; }
+    /// <summary>Whether the finding is at or above its environment's fail threshold (advisory and suppressed findings never block).</summary>
+    public bool Blocking { get; private set; }
 
-    /// <summary>Always false until exception records can waive findings.</summary>
-    public bool Suppressed => false;
+    /// <summary>Reported for information only, e.g. a Pod Security <c>audit</c> or <c>warn</c> label; never blocking.</summary>
+    public bool Advisory { get; }
+
+    /// <summary>Whether an active, valid exception record waives the finding. Suppressed findings stay in every report.</summary>
+    public bool Suppressed => Suppression is not null;
+
+    /// <summary>The exception record that waives the finding, or null. Setting it makes the finding non-blocking.</summary>
+    public Suppression? Suppression
+    {
+        get => suppression;
+        internal set
+        {
+            suppression = value;
+            if (value is not null)
+            {
+                Blocking = false;
+            }
+        }
+    }
+
+    /// <summary>The resource object the finding was raised on, so exception scopes can read its labels and values.</summary>
+    internal Resource? Origin { get; init; }
 
     /// <summary>Check-specific facts shown beside the message, sorted by key (e.g. <c>podSecurityLevel</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Properties { get; }

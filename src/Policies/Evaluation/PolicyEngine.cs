@@ -3,10 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using PolicyKit.Policies.Checks;
+using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Model;
 using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Secrets;
 
 namespace PolicyKit.Policies.Evaluation;
 
@@ -20,7 +23,8 @@ public static class PolicyEngine
     public static EvaluationResult Evaluate(EvaluationRequest request)
     {
         var config = request.Config;
-        var packs = PackResolver.Resolve(request.Catalog, config);
+        var exceptionSources = request.ExceptionSources ?? ExceptionFiles.Collect(config);
+        var packs = ExceptionPack.AddWhenNeeded(PackResolver.Resolve(request.Catalog, config), request.Catalog, exceptionSources.Count > 0);
         var rules = packs.SelectMany(p => p.Rules)
             .Where(r => request.Categories.Count == 0 || r.Category == Categories.Input || request.Categories.Contains(r.Category))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -33,14 +37,42 @@ public static class PolicyEngine
         // Phase 1 parses every file once; phase 2 judges them, when checks can see the whole input (Namespace labels).
         var files = new LoadedFile[request.Sources.Count];
         Parallel.For(0, files.Length, parallel, i => files[i] = LoadedFile.Read(request.Sources[i], config.Limits));
-        var run = new RunContext(config, IndexNamespaces(files));
+        var now = request.Now ?? DateTimeOffset.UtcNow;
+        var run = new RunContext(config, IndexNamespaces(files), request.PodSecurity, now);
 
         var perFile = new List<Finding>[files.Length];
         Parallel.For(0, files.Length, parallel, i => perFile[i] = EvaluateFile(files[i], environments.For(files[i].Source), run));
 
         var findings = perFile.SelectMany(f => f).ToList();
+
+        // Exceptions apply after evaluation, so every door (CLI, MSBuild, analyzer) gets the same suppressions.
+        var exceptions = ExceptionApplier.Apply(findings, exceptionSources, request.Catalog, packs, rules, config, now, environments.For);
         findings.Sort(CompareFindings);
-        return new EvaluationResult(findings, packs, rules, config, files.Length, files.Sum(f => f.Resources.Count)) { FailOnOverride = request.FailOn };
+        return new EvaluationResult(findings, packs, rules, config, files.Length, files.Sum(f => f.Resources.Count)) { FailOnOverride = request.FailOn, Exceptions = exceptions, SecretRotation = MeasureRotation(files, environments, config, now) };
+    }
+
+    /// <summary>
+    /// The rotation metric: every secret-bearing object, measured under its environment's <c>secrets</c> policy whatever
+    /// rules run, so the governance figure does not depend on the packs or categories selected (docs/secrets.md).
+    /// </summary>
+    private static SecretRotationSummary MeasureRotation(LoadedFile[] files, EnvironmentResolver environments, PolicyConfig config, DateTimeOffset now)
+    {
+        var items = new List<SecretRotationItem>();
+        foreach (var file in files)
+        {
+            var environment = environments.For(file.Source);
+            var policy = environment.Environment?.Secrets ?? config.Secrets;
+            foreach (var resource in file.Resources)
+            {
+                if (SecretRotation.Assess(resource, policy, now) is { } assessment)
+                {
+                    var identity = resource.Identity;
+                    items.Add(new SecretRotationItem(identity.Kind, identity.Namespace, identity.Name, file.Source.DisplayPath, assessment.At.Line, environment.Name, assessment.Compliant, assessment.Reason));
+                }
+            }
+        }
+
+        return new SecretRotationSummary(items);
     }
 
     private static IReadOnlyDictionary<string, Resource> IndexNamespaces(IEnumerable<LoadedFile> files)
@@ -60,7 +92,7 @@ public static class PolicyEngine
     private static List<Finding> EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment };
+        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
         var violations = new List<Violation>();
         var sink = new ViolationSink(violations, context);
         var findings = new List<Finding>();
@@ -113,8 +145,12 @@ public static class PolicyEngine
         violation.FieldPath,
         Fingerprints.ForResource(violation.Rule.Id, environment.Name, violation.Resource.Identity, violation.FieldPath),
         environment.Name,
-        environment.Blocks(severity),
-        SortedProperties(violation.Properties));
+        !violation.Advisory && environment.Blocks(severity),
+        SortedProperties(violation.Properties),
+        violation.Advisory)
+    {
+        Origin = violation.Resource,
+    };
 
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
@@ -144,7 +180,7 @@ public static class PolicyEngine
         }
     }
 
-    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces);
+    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
 
     private static int CompareFindings(Finding a, Finding b)
     {

@@ -8,7 +8,8 @@ namespace PolicyKit.Policies.Loading;
 
 /// <summary>
 /// Expands the paths a user names into manifest sources: files as given, folders recursively (<c>*.yaml</c>,
-/// <c>*.yml</c>, <c>*.json</c>), in a stable order. Hidden folders, policy files and excluded paths are skipped.
+/// <c>*.yml</c>, <c>*.json</c>, and <c>*.conf</c> files that are Odoo configurations), in a stable order. Hidden
+/// folders, policy files and excluded paths are skipped.
 /// </summary>
 public static class InputCollector
 {
@@ -64,6 +65,13 @@ public static class InputCollector
 
     private static IEnumerable<string> Walk(string directory, PolicyConfig config)
     {
+        // Exception records sit beside the manifests but are not Kubernetes objects: never read them as manifests.
+        var exceptions = config.Exceptions.DirectoryUnder(config.RootDirectory);
+        if (exceptions is not null && (directory + Path.DirectorySeparatorChar).StartsWith(exceptions + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
         var pending = new Stack<string>();
         pending.Push(directory);
         while (pending.Count > 0)
@@ -71,7 +79,8 @@ public static class InputCollector
             var current = pending.Pop();
             foreach (var child in Directory.GetDirectories(current))
             {
-                if (!Path.GetFileName(child).StartsWith(".", StringComparison.Ordinal) && !IsExcluded(child, config))
+                if (!Path.GetFileName(child).StartsWith(".", StringComparison.Ordinal) && !IsExcluded(child, config)
+                    && !string.Equals(child, exceptions, StringComparison.Ordinal))
                 {
                     pending.Push(child);
                 }
@@ -82,8 +91,8 @@ public static class InputCollector
                 var name = Path.GetFileName(file);
                 if (!name.StartsWith(".", StringComparison.Ordinal)
                     && name != PolicyConfig.FileName
-                    && ManifestExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase))
-                    && !IsExcluded(file, config))
+                    && !IsExcluded(file, config)
+                    && (ManifestExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) || OdooConfigReader.IsOdooConfigFile(file)))
                 {
                     yield return file;
                 }

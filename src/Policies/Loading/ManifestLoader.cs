@@ -23,8 +23,15 @@ public static class ManifestLoader
             }
             else if (TryDecode(source.ReadAllBytes(), problems, out var text))
             {
-                var isJson = source.IsJson || LooksLikeJson(text);
-                ManifestTextReader.Read(text, isJson, limits, documents, problems);
+                if (source.IsOdooConfig)
+                {
+                    OdooConfigReader.Read(text, source.DisplayPath, documents);
+                }
+                else
+                {
+                    var isJson = source.IsJson || LooksLikeJson(text);
+                    ManifestTextReader.Read(text, isJson, limits, documents, problems);
+                }
             }
         }
         catch (IOException exception)

@@ -24,6 +24,9 @@ public sealed class ManifestSource
 
     public bool IsJson => DisplayPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>An Odoo configuration file (<c>*.conf</c>), read by <see cref="OdooConfigReader"/> rather than as YAML.</summary>
+    public bool IsOdooConfig => OdooConfigReader.HasConfigExtension(DisplayPath);
+
     public static ManifestSource FromFile(string fullPath, string displayPath) => new(displayPath, Path.GetFullPath(fullPath), null);
 
     public static ManifestSource FromBytes(string displayPath, byte[] bytes) => new(displayPath, null, bytes);

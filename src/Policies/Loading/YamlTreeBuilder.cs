@@ -103,7 +103,8 @@ internal sealed class YamlTreeBuilder
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out var target))
                     {
-                        problems.Add(new InputProblem(InputProblemKind.Syntax, $"alias *{alias.Value.Value} refers to no anchor", Line(alias), Column(alias), index));
+                        // The alias is not quoted back: an unquoted password that starts with '*' parses as one.
+                        problems.Add(new InputProblem(InputProblemKind.Syntax, "an alias (*name) refers to no anchor; quote values that start with '*'", Line(alias), Column(alias), index));
                         return Abandon();
                     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Secrets;
 
 namespace PolicyKit.Policies.Reports;
 
@@ -99,6 +100,40 @@ public static class JsonReportWriter
         }
 
         json.WriteEndObject();
+        WriteSecretsRotation(json, result.SecretRotation);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSecretsRotation(Utf8JsonWriter json, SecretRotationSummary rotation)
+    {
+        json.WriteStartObject("secretsRotation");
+        json.WriteNumber("secrets", rotation.Secrets);
+        json.WriteNumber("compliant", rotation.Compliant);
+        if (rotation.Ratio is { } ratio)
+        {
+            json.WriteNumber("ratio", ratio);
+        }
+        else
+        {
+            json.WriteNull("ratio");
+        }
+
+        json.WriteStartArray("items");
+        foreach (var item in rotation.Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", item.Kind);
+            WriteNullable(json, "namespace", item.Namespace);
+            WriteNullable(json, "name", item.Name);
+            json.WriteString("file", item.File);
+            json.WriteNumber("line", item.Line);
+            WriteNullable(json, "environment", item.Environment);
+            json.WriteBoolean("compliant", item.Compliant);
+            json.WriteString("reason", item.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -154,6 +189,22 @@ public static class JsonReportWriter
         json.WriteString("fingerprint", finding.Fingerprint);
         json.WriteBoolean("blocking", finding.Blocking);
         json.WriteBoolean("suppressed", finding.Suppressed);
+        if (finding.Suppression is { } suppression)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteString("exceptionId", suppression.ExceptionId);
+            json.WriteString("justification", suppression.Justification);
+            json.WriteString("owner", suppression.Owner);
+            json.WriteString("approver", suppression.Approver);
+            json.WriteString("ticket", suppression.Ticket);
+            json.WriteString("expires", Policies.Exceptions.UtcDates.FormatDate(suppression.Expires));
+            json.WriteStartObject("location");
+            json.WriteString("file", suppression.File);
+            json.WriteNumber("line", suppression.Line);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteString("helpUri", finding.Rule.HelpUri);
         json.WriteEndObject();
     }

@@ -62,6 +62,7 @@ public static class RuleDocumentation
     {
         Checks.PodCheck => "every pod-bearing kind (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate)",
         Checks.InputCheck => "every input file",
+        Policies.Exceptions.ExceptionRecordCheck => "every exception record (the policy's exceptions folder)",
         _ => "any kind",
     };
 

@@ -62,6 +62,7 @@ public static class SarifReportWriter
         json.WriteEndArray();
         json.WriteString("result", result.Passed ? "pass" : "fail");
         json.WriteNumber("blocking", result.BlockingCount);
+        json.WriteNumber("suppressed", result.SuppressedCount);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
@@ -161,6 +162,24 @@ public static class SarifReportWriter
 
         json.WriteEndObject();
         json.WriteEndArray();
+        if (finding.Suppression is { } suppression)
+        {
+            // kind and justification only: the OASIS schema and the multitool disagree on the name of the status field.
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "external");
+            json.WriteString("justification", suppression.Justification);
+            json.WriteStartObject("properties");
+            json.WriteString("exceptionId", suppression.ExceptionId);
+            json.WriteString("ticket", suppression.Ticket);
+            json.WriteString("owner", suppression.Owner);
+            json.WriteString("approver", suppression.Approver);
+            json.WriteString("expires", Policies.Exceptions.UtcDates.FormatDate(suppression.Expires));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, finding.Fingerprint);
         json.WriteEndObject();

@@ -1,8 +1,10 @@
 using System.Linq;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Evaluation;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Rules;
+using PolicyKit.Policies.Tests.Exceptions;
 
 namespace PolicyKit.Policies.Tests.Rules;
 
@@ -29,7 +31,9 @@ public sealed class RuleExampleTests
     {
         var rule = RuleCatalog.BuiltIn.Rules.Single(r => r.Id == ruleId);
         var example = rule.Examples[exampleIndex];
-        var request = new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, PolicyConfig.Defaults("/"));
+        var request = rule.Check is ExceptionRecordCheck
+            ? ExceptionExamples.Request(rule.Id, example.Manifest)
+            : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, PolicyConfig.Defaults("/"));
 
         var findings = PolicyEngine.Evaluate(request).Findings;
         var own = findings.Where(f => f.RuleId == rule.Id).ToList();

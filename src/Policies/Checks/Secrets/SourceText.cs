@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Text;
+using PolicyKit.Policies.Loading;
+
+namespace PolicyKit.Policies.Checks.Secrets;
+
+/// <summary>
+/// The text of a source, read again only when a secret must be located inside a multi-line or embedded value (a line
+/// of an <c>odoo.conf</c> held in a ConfigMap, a token in a script). The node tree keeps where each value starts, not
+/// where each of its lines sits in the file. Read once per source and dropped with it.
+/// </summary>
+internal sealed class SourceText
+{
+    private static readonly ConditionalWeakTable<ManifestSource, SourceText> Cache = new();
+    private static readonly SourceText Unavailable = new(string.Empty);
+
+    private readonly List<int> lineStarts;
+
+    private SourceText(string text)
+    {
+        Text = text;
+        lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+    }
+
+    public string Text { get; }
+
+    public static SourceText? Of(ManifestSource source)
+    {
+        var text = Cache.GetValue(source, Read);
+        return ReferenceEquals(text, Unavailable) ? null : text;
+    }
+
+    /// <summary>The 0-based offset of a 1-based line and column, or -1 when outside the text.</summary>
+    public int OffsetOf(int line, int column)
+    {
+        if (line < 1 || line > lineStarts.Count || column < 1)
+        {
+            return -1;
+        }
+
+        var offset = lineStarts[line - 1] + column - 1;
+        return offset <= Text.Length ? offset : -1;
+    }
+
+    /// <summary>The 0-based offset where a 1-based line starts, or -1.</summary>
+    public int LineStart(int line) => line >= 1 && line <= lineStarts.Count ? lineStarts[line - 1] : -1;
+
+    /// <summary>The 1-based line and column of a 0-based offset.</summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        var index = lineStarts.BinarySearch(offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - lineStarts[line] + 1);
+    }
+
+    private static SourceText Read(ManifestSource source)
+    {
+        try
+        {
+            var bytes = source.ReadAllBytes();
+            var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return new SourceText(new UTF8Encoding(false, false).GetString(bytes, offset, bytes.Length - offset));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The file changed or vanished since it was loaded: findings fall back to where the value starts.
+            return Unavailable;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using PolicyKit.Policies.Secrets;
+
+namespace PolicyKit.Policies.Tests.Secrets;
+
+public sealed class PlaceholderTextTests
+{
+    [Theory]
+    [InlineData("${POSTGRES_PASSWORD}")]
+    [InlineData("$(PASSWORD)")]
+    [InlineData("{{ .Values.odoo.password }}")]
+    [InlineData("{{- required \"set it\" .Values.password -}}")]
+    [InlineData("<changeme>")]
+    [InlineData("REPLACE_ME")]
+    [InlineData("YOUR_API_TOKEN_HERE")]
+    [InlineData("xxxxxxxx")]
+    [InlineData("********")]
+    [InlineData("%(db_password)s")]
+    [InlineData("#{DbPassword}#")]
+    [InlineData("$PASSWORD")]
+    [InlineData("DB_PASSWORD")]
+    [InlineData("__DB_PASSWORD__")]
+    public void Placeholders_are_recognised(string value)
+    {
+        Assert.Equal(SecretValueForm.Placeholder, PlaceholderText.Classify(value));
+    }
+
+    [Theory]
+    [InlineData("changeme")]
+    [InlineData("password")]
+    [InlineData("admin")]
+    [InlineData("$ecret99")]
+    [InlineData("Kx8-tr1p-w4ve")]
+    public void Weak_defaults_that_look_like_placeholders_are_literals(string value)
+    {
+        Assert.Equal(SecretValueForm.Literal, PlaceholderText.Classify(value));
+    }
+
+    [Theory]
+    [InlineData("vault:secret/data/odoo#password")]
+    [InlineData("ref+vault://secret/odoo#/password")]
+    [InlineData("op://platform/odoo-db/password")]
+    [InlineData("<path:secret/data/odoo#password>")]
+    public void References_to_secret_stores_are_recognised(string value)
+    {
+        Assert.Equal(SecretValueForm.Reference, PlaceholderText.Classify(value));
+    }
+
+    [Fact]
+    public void Sops_ciphertext_is_recognised_as_encrypted()
+    {
+        Assert.Equal(SecretValueForm.Encrypted, PlaceholderText.Classify("ENC[AES256_GCM,data:Jq0vBq==,iv:7nJ2m0=,tag:ZmFr=,type:str]"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("~")]
+    [InlineData("None")]
+    public void Empty_values_are_recognised(string value)
+    {
+        Assert.Equal(SecretValueForm.Empty, PlaceholderText.Classify(value));
+    }
+
+    [Fact]
+    public void A_substitution_default_is_returned_for_judging()
+    {
+        Assert.Equal(SecretValueForm.Placeholder, PlaceholderText.Classify("${DB_PASSWORD:-odoo}", out var fallback));
+        Assert.Equal("odoo", fallback);
+    }
+}
