@@ -20,7 +20,7 @@ internal static class CheckCommand
 
     private static readonly Argument<string[]> Paths = new("path")
     {
-        Description = "Files or folders to check (folders recursively: *.yaml, *.yml, *.json); '-' reads standard input. Default: the current folder.",
+        Description = "Files or folders to check (folders recursively: *.yaml, *.yml, *.json, and Odoo *.conf files with an [options] section); '-' reads standard input. Default: the current folder.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

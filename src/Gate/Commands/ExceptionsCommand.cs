@@ -64,7 +64,7 @@ internal static class ExceptionsCommand
     /// <summary>The <c>--now</c> option <c>check</c> and <c>exceptions report</c> share.</summary>
     internal static Option<string?> NowOption() => new("--now")
     {
-        Description = "Judge exception expiry and age as of this instant instead of the clock: 2026-11-28 (midnight UTC) or 2026-11-28T00:00:00Z.",
+        Description = "Judge exception expiry and age, and secret rotation age, as of this instant instead of the clock: 2026-11-28 (midnight UTC) or 2026-11-28T00:00:00Z.",
     };
 
     /// <summary>Reads <c>--now</c>; null when it was not given.</summary>
