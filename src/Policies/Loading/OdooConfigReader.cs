@@ -11,8 +11,9 @@ namespace PolicyKit.Policies.Loading;
 /// Turns an Odoo configuration file (<c>*.conf</c> with an <c>[options]</c> section) into one synthetic resource, so
 /// rules judge it like any manifest and findings point at its exact lines:
 /// <c>apiVersion: policykit.io/v1</c>, <c>kind: OdooConfig</c>, <c>metadata.name</c> the file's path as reports show it,
-/// and one mapping per section (<c>options.admin_passwd</c>). Values stay text, as Odoo reads them. A <c>.conf</c> file
-/// without an <c>[options]</c> section (nginx, supervisord…) yields nothing and is not an input problem.
+/// and one mapping per section (<c>options.admin_passwd</c>). Values stay text, as Odoo reads them. A file of Odoo
+/// options without the <c>[options]</c> header (<c>db_host = …</c>, <c>db_password = …</c>) is read as its options. Any
+/// other <c>.conf</c> file (nginx, supervisord…) yields nothing and is not an input problem.
 /// </summary>
 public static class OdooConfigReader
 {
@@ -51,7 +52,8 @@ public static class OdooConfigReader
                 read += count;
             }
 
-            return OdooConfigText.HasOptionsSection(Encoding.UTF8.GetString(buffer, 0, read));
+            var text = Encoding.UTF8.GetString(buffer, 0, read);
+            return OdooConfigText.HasOptionsSection(text) || OdooConfigText.IsHeaderlessOptions(text);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -62,12 +64,18 @@ public static class OdooConfigReader
 
     public static void Read(string text, string displayPath, List<SourceDocument> documents)
     {
+        var headerless = false;
         if (!OdooConfigText.HasOptionsSection(text))
         {
-            return;
+            // db_host = … / db_password = … without its [options] header: still written for Odoo, read as its options.
+            headerless = OdooConfigText.IsHeaderlessOptions(text);
+            if (!headerless)
+            {
+                return;
+            }
         }
 
-        var config = OdooConfigText.Parse(text);
+        var config = OdooConfigText.Parse(text, headerless);
         var header = config.Sections.Find(s => s.Name == OdooConfigText.OptionsSection) ?? config.Sections[0];
         var sections = new List<YamlEntry>();
         foreach (var section in config.Sections)

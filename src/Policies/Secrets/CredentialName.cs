@@ -26,7 +26,17 @@ public readonly struct CredentialName
         "hashed", "digest", "checksum", "sha", "sha256", "md5", "fingerprint", "salt", "rounds", "iterations",
         "cost", "strength", "complexity", "reset", "attempts", "retries", "source", "method", "generator", "refresh",
         "backend", "engine", "manager", "operator", "volume", "class", "annotations", "labels", "key_id", "keyid",
-        "public", "pub", "cert", "crt", "certificate", "ca", "chain",
+        "public", "pub", "cert", "crt", "certificate", "ca", "chain", "minutes", "minute", "seconds", "second",
+        "hours", "hour", "days", "day", "ms", "sec", "secs", "mins", "limit", "limits", "quota", "usage", "budget",
+    };
+
+    /// <summary>
+    /// Words that make the whole name a quantity wherever they stand: <c>deepseek-max-tokens</c>,
+    /// <c>MAX_TOKENS_PER_MINUTE</c>, <c>num_tokens</c> count tokens, they do not hold one.
+    /// </summary>
+    private static readonly HashSet<string> QuantityWords = new(StringComparer.Ordinal)
+    {
+        "max", "min", "maximum", "minimum", "num", "number", "count", "limit", "per",
     };
 
     /// <summary>First words that make the name a switch or a pointer: <c>existingSecret</c>, <c>generatePassword</c>.</summary>
@@ -53,11 +63,18 @@ public readonly struct CredentialName
     private static readonly ConcurrentDictionary<string, CredentialName> Cache = new(StringComparer.Ordinal);
     private const int MaxCached = 20_000;
 
-    private CredentialName(CredentialKind kind, bool isAmbiguous)
+    private CredentialName(CredentialKind kind, bool isAmbiguous, bool isEnvironmentStyle = false)
     {
         Kind = kind;
         IsAmbiguous = isAmbiguous;
+        IsEnvironmentStyle = isEnvironmentStyle;
     }
+
+    /// <summary>
+    /// True for an environment-variable name of several words (<c>JWT_SECRET</c>, <c>DB_PASSWORD</c>): its value is used
+    /// as written, never as the name of another object the way <c>auth-secret: odoo-admin-basic-auth</c> is.
+    /// </summary>
+    public bool IsEnvironmentStyle { get; }
 
     public CredentialKind Kind { get; }
 
@@ -81,7 +98,13 @@ public readonly struct CredentialName
             return cached;
         }
 
-        var result = ClassifyWords(Words(name), HasCamelHumps(name));
+        var environmentStyle = IsUpperSnake(name);
+        var result = ClassifyWords(Words(name), HasCamelHumps(name), environmentStyle);
+        if (result.IsCredential && environmentStyle)
+        {
+            result = new CredentialName(result.Kind, result.IsAmbiguous, isEnvironmentStyle: true);
+        }
+
         if (Cache.Count < MaxCached)
         {
             Cache.TryAdd(name, result);
@@ -122,7 +145,7 @@ public readonly struct CredentialName
         _ => "secret",
     };
 
-    private static CredentialName ClassifyWords(List<string> words, bool camelCase)
+    private static CredentialName ClassifyWords(List<string> words, bool camelCase, bool environmentStyle)
     {
         if (words.Count == 0)
         {
@@ -133,6 +156,14 @@ public readonly struct CredentialName
         if (DescriptiveSuffixes.Contains(last) || DescriptivePrefixes.Contains(words[0]))
         {
             return default;
+        }
+
+        foreach (var word in words)
+        {
+            if (QuantityWords.Contains(word))
+            {
+                return default;
+            }
         }
 
         var kind = CredentialKind.None;
@@ -160,7 +191,9 @@ public readonly struct CredentialName
             // passwordSecret, tokenSecret: a credential word before "secret" names the Secret object that holds it.
             if (WordKind(words[words.Count - 2], null, 2, out _) is not CredentialKind.None and not CredentialKind.Secret)
             {
-                return default;
+                // REFRESH_TOKEN_SECRET, JWT_KEY_SECRET: an environment variable holds the secret used to sign or check
+                // tokens; judged as a secret, so a value that names an object (odoo-db-token) is still a reference.
+                return environmentStyle ? new CredentialName(CredentialKind.Secret, false) : default;
             }
 
             // adminSecret: Kubernetes fields spelled in camel case that end in Secret are usually references by name.
@@ -168,6 +201,31 @@ public readonly struct CredentialName
         }
 
         return new CredentialName(kind, ambiguous);
+    }
+
+    private static bool IsUpperSnake(string name)
+    {
+        var underscore = false;
+        foreach (var c in name)
+        {
+            if (c == '_')
+            {
+                underscore = true;
+            }
+            else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return underscore;
+    }
+
+    /// <summary>The last word of a setting's name, lower-cased (<c>spring.data.mongodb.username</c> → username).</summary>
+    public static string LastWord(string name)
+    {
+        var words = Words(name);
+        return words.Count == 0 ? string.Empty : words[words.Count - 1];
     }
 
     private static bool HasCamelHumps(string name)

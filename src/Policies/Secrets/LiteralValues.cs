@@ -92,7 +92,10 @@ public static class LiteralValues
         return at < 0 || authority.IndexOf(':') < 0 || authority.IndexOf(':') > at;
     }
 
-    /// <summary>A short number (a port, a count, a flag): passwords of fewer than four digits are not worth reporting as such.</summary>
+    /// <summary>
+    /// A short number (a port, a count, a flag): fewer than four digits. Callers report three digits under a name that
+    /// can only mean a password (<c>admin_passwd = 123</c>), where it is the weakest password there is.
+    /// </summary>
     public static bool IsShortNumber(string value)
     {
         if (value.Length == 0 || value.Length >= 4)

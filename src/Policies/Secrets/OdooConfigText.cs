@@ -17,6 +17,59 @@ public static class OdooConfigText
 
     public const string MasterPasswordOption = "admin_passwd";
 
+    /// <summary>Option names only Odoo uses; two of them make a section-less <c>key = value</c> file an Odoo configuration.</summary>
+    private static readonly HashSet<string> DistinctiveOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "admin_passwd", "db_host", "db_port", "db_user", "db_password", "db_name", "dbfilter", "db_maxconn", "db_template",
+        "addons_path", "data_dir", "xmlrpc_port", "xmlrpc_interface", "http_port", "http_interface", "longpolling_port",
+        "gevent_port", "list_db", "proxy_mode", "without_demo", "limit_time_cpu", "limit_time_real", "limit_memory_hard",
+        "limit_memory_soft", "max_cron_threads", "server_wide_modules", "smtp_password", "smtp_user", "smtp_server",
+    };
+
+    /// <summary>
+    /// Whether the text is an Odoo configuration written without its <c>[options]</c> header: no section at all, every
+    /// line a comment or <c>key = value</c>, and at least two options only Odoo uses (<c>db_host</c>, <c>db_password</c>).
+    /// Odoo refuses such a file, but it was written for Odoo and whatever credentials it holds are committed all the same.
+    /// </summary>
+    public static bool IsHeaderlessOptions(string text)
+    {
+        var distinctive = 0;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var line = text.Substring(start, end - start).Trim();
+            start = end + 1;
+            if (line.Length == 0 || line[0] == ';' || line[0] == '#')
+            {
+                continue;
+            }
+
+            var equals = line.IndexOf('=');
+            if (line[0] == '[' || equals <= 0)
+            {
+                return false;
+            }
+
+            var key = line.Substring(0, equals).TrimEnd();
+            foreach (var c in key)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            if (DistinctiveOptions.Contains(key))
+            {
+                distinctive++;
+            }
+        }
+
+        return distinctive >= 2;
+    }
+
     /// <summary>Whether the text holds an <c>[options]</c> section header on a line of its own.</summary>
     public static bool HasOptionsSection(string text)
     {
@@ -35,10 +88,19 @@ public static class OdooConfigText
     }
 
     /// <summary>Every option of every section, and where each section header is, in file order.</summary>
-    public static OdooConfigDocument Parse(string text)
+    public static OdooConfigDocument Parse(string text) => Parse(text, headerless: false);
+
+    /// <summary>As <see cref="Parse(string)"/>; with <paramref name="headerless"/>, lines before any header belong to <c>[options]</c>.</summary>
+    public static OdooConfigDocument Parse(string text, bool headerless)
     {
         var document = new OdooConfigDocument();
         string? section = null;
+        if (headerless)
+        {
+            section = OptionsSection;
+            document.Sections.Add(new OdooSection(section, 0, 0));
+        }
+
         var lineNumber = 0;
         var start = 0;
         while (start <= text.Length)

@@ -19,6 +19,17 @@ public static class PlaceholderText
 
     private static readonly string[] EmptyWords = { "~", "-", "null", "none", "nil", "undefined", "n/a" };
 
+    /// <summary>
+    /// First words of a lower-case placeholder phrase (<c>replace-me</c>, <c>your-api-key</c>, <c>insert_token</c>). Not
+    /// <c>change</c>: <c>changeme</c> and <c>change-me</c> are weak defaults that get deployed as they are.
+    /// </summary>
+    private static readonly string[] PhraseOpeners = { "replace", "replaceme", "your", "yours", "insert", "enter", "put", "paste", "fill", "fillme", "todo", "tbd", "fixme", "placeholder", "redacted", "setme" };
+
+    /// <summary>Last words of a lower-case placeholder phrase (<c>api-key-goes-here</c>, <c>token_here</c>).</summary>
+    private static readonly string[] PhraseClosers = { "here", "placeholder", "redacted", "tbd", "todo" };
+
+    private const int MaxTokenPrefixLength = 8;
+
     /// <summary>Classifies <paramref name="value"/>; a substitution with a default (<c>${VAR:-odoo}</c>) yields the default for judging.</summary>
     public static SecretValueForm Classify(string value, out string? substitutionDefault)
     {
@@ -99,7 +110,7 @@ public static class PlaceholderText
             return text.IndexOf('<', 1) < 0 || text[0] == '[';
         }
 
-        if (IsRepetition(text))
+        if (IsRepetition(text) || IsSeparatedRepetition(text) || IsPlaceholderPhrase(text))
         {
             return true;
         }
@@ -114,8 +125,9 @@ public static class PlaceholderText
             return true;
         }
 
-        // REPLACE_ME, YOUR_TOKEN_HERE; and a credential's name written where its value belongs (DB_PASSWORD, API_KEY).
-        return IsScreamingSnake(text) && (ContainsAny(text, PlaceholderWords) || CredentialName.Classify(text).IsCredential);
+        // REPLACE_ME, YOUR_TOKEN_HERE; a credential's name written where its value belongs (DB_PASSWORD, API_KEY); and an
+        // instruction spelled as a constant in any language (TROQUE_PELA_SENHA_DO_BANCO, "replace with the db password").
+        return IsScreamingSnake(text) && (ContainsAny(text, PlaceholderWords) || CredentialName.Classify(text).IsCredential || IsUpperWordConstant(text));
     }
 
     /// <summary>One character repeated at least three times, ignoring a fixed token prefix the caller removed.</summary>
@@ -130,6 +142,115 @@ public static class PlaceholderText
         foreach (var c in text)
         {
             if (char.ToLowerInvariant(c) != first)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// One character repeated in groups (<c>xxx/xxx/xxx</c>, <c>XXXX-XXXX</c>), optionally after a short token prefix
+    /// (<c>ghp_xxxx</c>, <c>sk-xxxxxxxx</c>): a redacted or example value, not a secret.
+    /// </summary>
+    public static bool IsSeparatedRepetition(string text)
+    {
+        var start = 0;
+        var separator = text.IndexOfAny(RepetitionSeparators);
+        if (separator > 0 && separator <= MaxTokenPrefixLength && (text[separator] == '_' || text[separator] == '-') && IsAlphanumeric(text, 0, separator)
+            && !IsRepetition(text.Substring(0, separator)))
+        {
+            // A fixed token prefix (ghp_, sk-, xoxb-) before a repeated body.
+            start = separator + 1;
+        }
+
+        var repeated = '\0';
+        var count = 0;
+        var separated = start > 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (Array.IndexOf(RepetitionSeparators, c) >= 0)
+            {
+                separated = true;
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(c) && c != '*')
+            {
+                return false;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (count == 0)
+            {
+                repeated = lower;
+            }
+            else if (lower != repeated)
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        // "000-000" is a number a person chose, not a redaction; repeated letters and asterisks are.
+        return separated && count >= 3 && !char.IsDigit(repeated);
+    }
+
+    /// <summary>
+    /// A lower-case phrase that asks for a value instead of being one: <c>replace-me</c>, <c>your-api-key</c>,
+    /// <c>insert_token_here</c>. Words only (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>), at least two of them or one
+    /// of the fused forms (<c>replaceme</c>).
+    /// </summary>
+    public static bool IsPlaceholderPhrase(string text)
+    {
+        if (text.Length < 4 || text.Length > 64)
+        {
+            return false;
+        }
+
+        var words = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '-' or '_' or '.')
+            {
+                if (i == 0 || i == text.Length - 1)
+                {
+                    return false;
+                }
+
+                words++;
+            }
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            {
+                return false;
+            }
+        }
+
+        var firstEnd = text.IndexOfAny(PhraseSeparators);
+        var first = firstEnd < 0 ? text : text.Substring(0, firstEnd);
+        var lastStart = text.LastIndexOfAny(PhraseSeparators);
+        var last = lastStart < 0 ? text : text.Substring(lastStart + 1);
+        if (words == 1)
+        {
+            return first is "replaceme" or "setme" or "fillme" or "placeholder" or "redacted" or "tbd" or "todo" or "fixme";
+        }
+
+        return Array.IndexOf(PhraseOpeners, first) >= 0 || Array.IndexOf(PhraseClosers, last) >= 0;
+    }
+
+    private static readonly char[] RepetitionSeparators = { '-', '_', '/', '.', ':', ' ' };
+
+    private static readonly char[] PhraseSeparators = { '-', '_', '.' };
+
+    private static bool IsAlphanumeric(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
             {
                 return false;
             }
@@ -183,6 +304,36 @@ public static class PlaceholderText
         }
 
         return i - start >= 2 && (i == text.Length || !char.IsLetterOrDigit(text[i]));
+    }
+
+    /// <summary>Three or more upper-case words of letters only, joined by underscores: a constant's name, not a password.</summary>
+    private static bool IsUpperWordConstant(string text)
+    {
+        var words = 1;
+        var wordLength = 0;
+        foreach (var c in text)
+        {
+            if (c == '_')
+            {
+                if (wordLength < 2)
+                {
+                    return false;
+                }
+
+                words++;
+                wordLength = 0;
+            }
+            else if (c >= 'A' && c <= 'Z')
+            {
+                wordLength++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return words >= 3 && wordLength >= 2;
     }
 
     private static bool IsScreamingSnake(string text)

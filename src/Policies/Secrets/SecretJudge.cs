@@ -41,13 +41,17 @@ public static class SecretJudge
             form = PlaceholderText.Classify(text);
         }
 
-        if (form != SecretValueForm.Literal || IsNotACredential(text))
+        if (form != SecretValueForm.Literal || IsNotACredential(text, credential))
         {
             return default;
         }
 
         var weak = WeakPasswords.IsDictionaryLike(text);
-        if (credential.Kind == CredentialKind.Secret && !weak && (LiteralValues.IsObjectName(text) && text.IndexOfAny(NameSeparators) > 0 || LiteralValues.IsStorePath(text)))
+
+        // A run of words (odoo-db-secret) may name a Secret object; under an environment variable (JWT_SECRET) it is
+        // the value itself, and a run of weak words there is a weak default (staging-jwt-secret).
+        var weakNotAName = weak && (credential.IsEnvironmentStyle || WeakPasswords.IsDictionaryLike(text, includeWordRuns: false));
+        if (credential.Kind == CredentialKind.Secret && !weakNotAName && (LiteralValues.IsObjectName(text) && text.IndexOfAny(NameSeparators) > 0 || LiteralValues.IsStorePath(text)))
         {
             // auth-secret: odoo-admin-basic-auth, agent-inject-secret-db: secret/data/odoo — "secret" fields name a
             // Secret object or a path in a secret store far more often than they hold a secret.
@@ -55,7 +59,7 @@ public static class SecretJudge
         }
 
 
-        if (credential.IsAmbiguous && !weak && (!ShannonEntropy.LooksRandom(text) || LiteralValues.IsObjectName(text)))
+        if (credential.IsAmbiguous && !weakNotAName && (!ShannonEntropy.LooksRandom(text) || LiteralValues.IsObjectName(text)))
         {
             return default;
         }
@@ -78,12 +82,12 @@ public static class SecretJudge
         return new JudgedSecret(CredentialName.Identify(kind), CredentialName.Describe(kind), index, length);
     }
 
-    private static bool IsNotACredential(string text) =>
+    private static bool IsNotACredential(string text, CredentialName credential) =>
         LiteralValues.IsSwitch(text)
         || LiteralValues.IsPath(text)
         || LiteralValues.IsPasswordHash(text)
         || LiteralValues.IsUrlWithoutPassword(text)
-        || LiteralValues.IsShortNumber(text);
+        || (LiteralValues.IsShortNumber(text) && !(text.Length == 3 && credential.Kind == CredentialKind.Password && !credential.IsAmbiguous));
 
     private static (int Start, int Length) Trimmed(string value)
     {

@@ -20,8 +20,27 @@ public static class WeakPasswords
         "iloveyou", "dragon", "monkey", "sunshine", "football", "princess", "trustno", "shadow", "access", "hello",
         "temp", "temporary", "dev", "developer", "prod", "production", "staging", "database", "db", "odooadmin",
         "odoopass", "odoopassword", "adminpass", "adminpassword", "rootpass", "pw", "pwd", "passwd", "nopassword",
-        "secure", "private", "qwertyuiop", "asdf", "asdfgh", "zxcvbn",
+        "secure", "private", "qwertyuiop", "asdf", "asdfgh", "zxcvbn", "mysecret", "supersecret", "secretkey",
+        "mypassword", "mypass", "changethis",
     };
+
+    /// <summary>Defaults that announce themselves: <c>change-me-production-secret</c> is deployed as written.</summary>
+    private static readonly string[] DefaultOpeners = { "changeme", "changeit", "changethis" };
+
+    /// <summary>Words that name what the value is for; with weak words around them they add no strength (<c>staging-jwt-secret</c>).</summary>
+    private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal)
+    {
+        "my", "key", "jwt", "api", "app", "token", "refresh", "session", "cookie", "signing", "encryption", "auth",
+        "local", "the", "new", "very", "strong", "insecure", "not", "so", "dummy", "fake",
+    };
+
+    /// <summary>Words whose presence makes a run of filler and dictionary words a credential-like default.</summary>
+    private static readonly HashSet<string> CredentialWords = new(StringComparer.Ordinal)
+    {
+        "secret", "password", "passwd", "pass", "pwd", "key", "token", "changeme", "changeit",
+    };
+
+    private static readonly char[] WordSeparators = { '-', '_', '.', ' ' };
 
     private static readonly char[] Decoration = "0123456789!?.,;:#*_-+=~@$%&^()[]{}<>/\\|'\"` ".ToCharArray();
 
@@ -30,7 +49,13 @@ public static class WeakPasswords
     /// and substitutions (<c>Odoo2024!</c>, <c>s3cr3t</c>, <c>P@ssw0rd</c>), a doubled word (<c>adminadmin</c>), or a short
     /// run of digits and symbols (<c>123456</c>).
     /// </summary>
-    public static bool IsDictionaryLike(string value)
+    public static bool IsDictionaryLike(string value) => IsDictionaryLike(value, includeWordRuns: true);
+
+    /// <summary>
+    /// As <see cref="IsDictionaryLike(string)"/>; without <paramref name="includeWordRuns"/>, runs of several words
+    /// (<c>staging-jwt-secret</c>) are not weak by themselves, since they read like the names of objects too.
+    /// </summary>
+    public static bool IsDictionaryLike(string value, bool includeWordRuns)
     {
         var trimmed = value.Trim(Decoration);
         if (trimmed.Length == 0)
@@ -38,8 +63,68 @@ public static class WeakPasswords
             return value.Length <= 12;
         }
 
-        return IsWord(Substitute(trimmed)) || IsWord(Substitute(value));
+        if (IsWord(Substitute(trimmed)) || IsWord(Substitute(value)))
+        {
+            return true;
+        }
+
+        return trimmed.IndexOfAny(WordSeparators) > 0 && IsComposedDefault(trimmed, includeWordRuns);
     }
+
+    /// <summary>
+    /// Dictionary words joined by separators: <c>change-me</c> and <c>pass_word</c> (the fused form is a known word),
+    /// <c>change-me-production-key</c> (an announced default), <c>secret-key-1234</c> and <c>staging-jwt-secret</c>
+    /// (only weak words, digits and words that name the purpose, at least one of them a credential word).
+    /// </summary>
+    private static bool IsComposedDefault(string text, bool includeWordRuns)
+    {
+        var fused = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (Array.IndexOf(WordSeparators, c) < 0)
+            {
+                fused.Append(c);
+            }
+        }
+
+        var joined = Substitute(fused.ToString());
+        if (IsWord(joined))
+        {
+            return true;
+        }
+
+        foreach (var opener in DefaultOpeners)
+        {
+            if (joined.StartsWith(opener, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (!includeWordRuns)
+        {
+            return false;
+        }
+
+        var credentialWord = false;
+        foreach (var segment in text.Split(WordSeparators))
+        {
+            var word = segment.ToLowerInvariant();
+            if (word.Length == 0 || word.Trim(Decoration).Length == 0)
+            {
+                continue;
+            }
+
+            credentialWord |= CredentialWords.Contains(word);
+            if (!Words.Contains(word) && !FillerWords.Contains(word) && !IsWord(Substitute(word.Trim(Decoration))))
+            {
+                return false;
+            }
+        }
+
+        return credentialWord;
+    }
+
 
     /// <summary>
     /// Whether an Odoo master password (<c>admin_passwd</c>) is weak: dictionary-like, or shorter than 12 characters.

@@ -52,6 +52,24 @@ public sealed class OdooConfigLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Odoo_options_written_without_their_header_are_read_as_options()
+    {
+        var loaded = ManifestLoader.Load(ManifestSource.FromText("odoo.conf", "; no header\ndb_host = db\ndb_password = x\n"), LoaderLimits.Default);
+
+        var options = ((MappingNode)loaded.Documents[0].Root).GetMapping("options")!;
+        Assert.Equal(3, options.GetScalar("db_password")!.Line);
+    }
+
+    [Fact]
+    public void A_section_less_conf_file_of_other_settings_yields_nothing()
+    {
+        var loaded = ManifestLoader.Load(ManifestSource.FromText("app.conf", "listen = 80\nworkers = 4\ndb_host = db\n"), LoaderLimits.Default);
+
+        Assert.Empty(loaded.Documents);
+        Assert.Empty(loaded.Problems);
+    }
+
+    [Fact]
     public void Folder_walks_collect_odoo_configurations_and_skip_other_conf_files()
     {
         File.WriteAllText(Path.Combine(folder, "odoo.conf"), "[options]\ndb_host = db\n");

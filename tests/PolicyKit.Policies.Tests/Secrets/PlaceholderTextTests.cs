@@ -19,6 +19,15 @@ public sealed class PlaceholderTextTests
     [InlineData("$PASSWORD")]
     [InlineData("DB_PASSWORD")]
     [InlineData("__DB_PASSWORD__")]
+    [InlineData("replace-me")]
+    [InlineData("replace_with_secret")]
+    [InlineData("your-api-key")]
+    [InlineData("your_secure_password")]
+    [InlineData("jwt-secret-goes-here")]
+    [InlineData("xxx/xxx/xxx/xxx")]
+    [InlineData("XXXX-XXXX-XXXX")]
+    [InlineData("ghp_xxxxxxxx")]
+    [InlineData("TROQUE_PELA_SENHA_DO_BANCO")]
     public void Placeholders_are_recognised(string value)
     {
         Assert.Equal(SecretValueForm.Placeholder, PlaceholderText.Classify(value));
@@ -30,6 +39,10 @@ public sealed class PlaceholderTextTests
     [InlineData("admin")]
     [InlineData("$ecret99")]
     [InlineData("Kx8-tr1p-w4ve")]
+    [InlineData("change-me")]
+    [InlineData("secret-key-2024")]
+    [InlineData("000-000")]
+    [InlineData("ODOO_ADMIN_2024")]
     public void Weak_defaults_that_look_like_placeholders_are_literals(string value)
     {
         Assert.Equal(SecretValueForm.Literal, PlaceholderText.Classify(value));

@@ -25,6 +25,18 @@ public sealed class SecretPlaintextCheck : Check
         "postgres_user", "postgres_db", "postgresql_username", "postgresql_database", "mysql_user", "mysql_database",
     };
 
+    /// <summary>
+    /// Last words of keys that describe rather than authenticate (<c>spring.data.mongodb.username</c>,
+    /// <c>AWS_S3_ENDPOINT_URL</c>, <c>WALLETCONNECT_PROJECT_ID</c>): judged only for token formats.
+    /// </summary>
+    private static readonly HashSet<string> DescriptiveLastWords = new(StringComparer.Ordinal)
+    {
+        "user", "username", "usr", "login", "email", "mail", "host", "hostname", "port", "url", "uri", "endpoint",
+        "id", "ids", "name", "names", "region", "zone", "bucket", "namespace", "database", "db", "dbname", "path",
+        "dir", "directory", "version", "mode", "level", "env", "environment", "timeout", "ttl", "address", "addr",
+        "domain", "origin", "origins", "issuer", "audience", "scope", "scopes", "cluster", "project", "org", "owner",
+    };
+
     private readonly HashSet<string> ignoredTypes;
 
     public SecretPlaintextCheck(CheckParameters parameters)
@@ -118,13 +130,16 @@ public sealed class SecretPlaintextCheck : Check
             return JudgedSecret.FromToken(token);
         }
 
-        if (text.IndexOf('\n') >= 0)
+        if (text.Trim().IndexOf('\n') >= 0)
         {
-            // An embedded file (odoo.conf, application.properties): point at its first credential when it names one.
+            // An embedded file (odoo.conf, application.properties, fsprod_secret.ini): judged by its lines, pointing at
+            // its first credential. The key is the file's name, so what it says does not make the whole file a secret.
             foreach (var embedded in EmbeddedTextScanner.Scan(text))
             {
                 return embedded.Secret.Shifted(embedded.Offset - embedded.Secret.Index);
             }
+
+            return default;
         }
 
         var name = CredentialName.Classify(key);
@@ -133,14 +148,19 @@ public sealed class SecretPlaintextCheck : Check
             return SecretJudge.Judge(name, text);
         }
 
-        if (DescriptiveKeys.Contains(key))
+        if (DescriptiveKeys.Contains(key) || DescriptiveLastWords.Contains(CredentialName.LastWord(key)))
         {
             return default;
         }
 
         // A key that names nothing in particular (a Secret made from an env file also holds DB_HOST and LOG_LEVEL):
-        // its value is reported when it has the shape of a generated token or a password.
+        // its value is reported when it has the shape of a generated token or a password, and is not an address.
         var trimmed = text.Trim();
+        if (LiteralValues.IsUrlWithoutPassword(trimmed) || LiteralValues.IsPath(trimmed))
+        {
+            return default;
+        }
+
         return LiteralValues.LooksLikePassword(trimmed) || ShannonEntropy.LooksRandom(trimmed)
             ? new JudgedSecret("secret", "a secret value", text.IndexOf(trimmed, StringComparison.Ordinal), trimmed.Length)
             : default;
