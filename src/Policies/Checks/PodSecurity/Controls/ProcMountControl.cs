@@ -3,9 +3,9 @@ using PolicyKit.Policies.Yaml;
 namespace PolicyKit.Policies.Checks.PodSecurity.Controls;
 
 /// <summary>
-/// Baseline, v1.0 and v1.35: <c>securityContext.procMount</c> must be unset or <c>Default</c>. From v1.35 a pod in a user
-/// namespace (<c>hostUsers: false</c>) may use any value. At Restricted from v1.35, <c>procMount_restricted</c> takes its
-/// place and keeps the strict rule.
+/// Baseline, v1.0 and v1.35 (upstream's <c>procMount_baseline</c>, formerly <c>procMount</c>): <c>securityContext.procMount</c>
+/// must be unset or <c>Default</c>. From v1.35 a pod in a user namespace (<c>hostUsers: false</c>) may use any value. It
+/// runs at Restricted too; there <c>procMount_restricted</c> (v1.35) keeps the strict rule for user-namespaced pods.
 /// </summary>
 internal sealed class ProcMountControl : PodSecurityControl
 {
