@@ -27,6 +27,7 @@ internal sealed class BenchOptions
           --profile      also run the single-threaded phase breakdown (--mode profile) at N tenants
           --corpus DIR   corpus folder to create or reuse (default: <temp>/policykit-bench/corpus-v<format>-s<seed>)
           --seed S       generator seed (default 20240611)
+          --packs A,B    rule packs the engine runs (default core), e.g. core,pss or core,secrets to measure a pack's cost
           --max-wait S   before each measured process, wait up to S seconds for other work on the machine to stop
                          (default 120); what other processes used while measuring is reported either way
           --retries K    measure a mode again, up to K times (default 2), when other processes used more than 10 %
@@ -61,6 +62,9 @@ internal sealed class BenchOptions
     public string? Mode { get; private set; }
 
     public bool Help { get; private set; }
+
+    /// <summary>The rule packs the engine mode runs; <c>core</c> is the one the targets are stated for.</summary>
+    public IReadOnlyList<string> Packs { get; private set; } = new[] { BenchPolicy.Pack };
 
     public string Corpus => Path.GetFullPath(CorpusArgument ?? Path.Combine(
         Path.GetTempPath(),
@@ -107,6 +111,9 @@ internal sealed class BenchOptions
                     break;
                 case "--corpus":
                     options.CorpusArgument = Value(args, ref i);
+                    break;
+                case "--packs":
+                    options.Packs = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     break;
                 case "--mode":
                     options.Mode = Value(args, ref i);

@@ -14,19 +14,22 @@ internal static class BenchPolicy
 {
     public const string Pack = "core";
 
-    public static PolicyConfig Core(string corpus) => With(corpus, new Dictionary<string, RuleOverride>(StringComparer.Ordinal));
+    public static PolicyConfig Core(string corpus) => With(corpus, new[] { Pack }, new Dictionary<string, RuleOverride>(StringComparer.Ordinal));
+
+    /// <summary>The defaults with exactly <paramref name="packs"/>, to measure what a pack adds to <c>core</c>.</summary>
+    public static PolicyConfig WithPacks(string corpus, IReadOnlyList<string> packs) => With(corpus, packs, new Dictionary<string, RuleOverride>(StringComparer.Ordinal));
 
     /// <summary>The core policy with every rule in <paramref name="disabled"/> switched off (for the profile).</summary>
     public static PolicyConfig CoreWithout(string corpus, IEnumerable<string> disabled) =>
-        With(corpus, disabled.ToDictionary(id => id, _ => new RuleOverride(null, false), StringComparer.Ordinal));
+        With(corpus, new[] { Pack }, disabled.ToDictionary(id => id, _ => new RuleOverride(null, false), StringComparer.Ordinal));
 
-    private static PolicyConfig With(string corpus, IReadOnlyDictionary<string, RuleOverride> rules)
+    private static PolicyConfig With(string corpus, IReadOnlyList<string> packs, IReadOnlyDictionary<string, RuleOverride> rules)
     {
         var defaults = PolicyConfig.Defaults(corpus);
         return new PolicyConfig(
             defaults.SourcePath,
             defaults.RootDirectory,
-            new[] { new PackSelection(Pack, VersionRange.Any) },
+            packs.Select(name => new PackSelection(name, VersionRange.Any)).ToList(),
             defaults.RulePaths,
             defaults.FailOn,
             defaults.Environments,

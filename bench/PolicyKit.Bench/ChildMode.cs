@@ -7,8 +7,9 @@ using System.Text.Json.Serialization;
 namespace PolicyKit.Bench;
 
 /// <summary>
-/// The measuring side: runs one mode in this (fresh) process — one warm-up run, then <c>--runs</c> measured runs —
-/// and writes a <see cref="Measurement"/> as one JSON line on standard output, with the process's peak memory.
+/// The measuring side: runs one mode in this (fresh) process — warm-up runs (at least <c>--warmup</c> of them and
+/// <c>--warmup-seconds</c>), then <c>--runs</c> measured runs — and writes a <see cref="Measurement"/> as one JSON line
+/// on standard output, with the process's peak memory.
 /// </summary>
 internal static class ChildMode
 {
@@ -32,7 +33,7 @@ internal static class ChildMode
             {
                 Modes.ParseSerial => () => Workloads.ParseOnly(corpus, folders, parallel: false),
                 Modes.ParseParallel => () => Workloads.ParseOnly(corpus, folders, parallel: true),
-                Modes.Engine => () => Workloads.Engine(corpus, folders),
+                Modes.Engine => () => Workloads.Engine(corpus, folders, options.Packs),
                 _ => throw new ArgumentException($"unknown mode {options.Mode}"),
             };
             measurement = Measure(options.Mode!, options.Tenants, options.Warmups, options.WarmupSeconds, options.Runs, workload);

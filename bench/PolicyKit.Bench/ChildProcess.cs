@@ -77,6 +77,7 @@ internal static class ChildProcess
             "--warmup", options.Warmups.ToString(CultureInfo.InvariantCulture),
             "--warmup-seconds", options.WarmupSeconds.ToString(CultureInfo.InvariantCulture),
             "--seed", options.Seed.ToString(CultureInfo.InvariantCulture),
+            "--packs", string.Join(",", options.Packs),
         })
         {
             start.ArgumentList.Add(argument);

@@ -122,7 +122,7 @@ internal static class Profiler
         // each run of the full pack right after a run without resource rules, and the median of the differences.
         var differences = new List<double>(runs);
         var allocations = new List<double>(runs);
-        for (var run = 0; run < Math.Max(runs, 5); run++)
+        for (var run = 0; run < Math.Max(runs, 9); run++)
         {
             var without = ChildMode.Timed(() => PolicyEngine.Evaluate(new EvaluationRequest(sources, noRulesConfig) { MaxParallelism = 1 }).Findings.Count);
             var with = ChildMode.Timed(() => PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { MaxParallelism = 1 }).Findings.Count);
@@ -135,7 +135,7 @@ internal static class Profiler
             Measurement.Median(differences),
             Measurement.Median(allocations),
             double.NaN,
-            $"paired difference 'all rules' minus 'no resource rules' (median of {Math.Max(runs, 5)} pairs): checks, messages, fingerprints; differences ranged {differences.Min():F0} to {differences.Max():F0} ms"));
+            $"paired difference 'all rules' minus 'no resource rules' (median of {Math.Max(runs, 9)} pairs): checks, messages, fingerprints; differences ranged {differences.Min():F0} to {differences.Max():F0} ms"));
 
         return new Measurement(
             Modes.Profile,

@@ -8,8 +8,9 @@ namespace PolicyKit.Bench;
 
 /// <summary>
 /// Entry point. Without <c>--mode</c> this is the harness: it makes sure the corpus exists, runs every measured mode
-/// in a fresh child process of itself, checks that all modes saw the same corpus, and prints Markdown tables and the
-/// verdict on each target. With <c>--mode</c> it is one of those children.
+/// in fresh child processes of itself (<c>--processes</c> of them, re-measuring those other work disturbed), checks
+/// that all modes saw the same corpus and that the engine found the planted violations, and prints Markdown tables
+/// and the verdict on each target. With <c>--mode</c> it is one of those children.
 /// </summary>
 internal static class Program
 {

@@ -26,9 +26,9 @@ internal static class Workloads
     /// <summary>
     /// The engine as <c>policykit check</c> drives it, with the <c>core</c> pack: collect the inputs, evaluate them.
     /// </summary>
-    public static WorkloadOutcome Engine(string corpus, IReadOnlyList<string> tenantFolders)
+    public static WorkloadOutcome Engine(string corpus, IReadOnlyList<string> tenantFolders, IReadOnlyList<string> packs)
     {
-        var config = BenchPolicy.Core(corpus);
+        var config = BenchPolicy.WithPacks(corpus, packs);
         var sources = InputCollector.Collect(tenantFolders, config, corpus);
         var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config));
         return new WorkloadOutcome(result.FilesScanned, -1, result.ResourcesEvaluated, result.Findings.Count, 0);
