@@ -18,24 +18,11 @@ public static class JsonReportWriter
         using var json = ReportJson.CreateWriter(stream);
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteStartObject("tool");
-        json.WriteString("name", tool.Name);
-        json.WriteString("version", tool.Version);
-        json.WriteEndObject();
+        ReportJson.WriteTool(json, tool);
 
         WritePolicy(json, result);
 
-        json.WriteStartArray("rulePacks");
-        foreach (var pack in result.Packs)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", pack.Name);
-            json.WriteString("version", pack.Version.ToString());
-            json.WriteString("sha256", pack.Sha256);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ReportJson.WriteRulePacks(json, result.Packs);
         WriteSummary(json, result);
 
         json.WriteStartArray("findings");

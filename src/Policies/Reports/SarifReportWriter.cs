@@ -49,17 +49,7 @@ public static class SarifReportWriter
 
         json.WriteEndArray();
         json.WriteStartObject("properties");
-        json.WriteStartArray("rulePacks");
-        foreach (var pack in result.Packs)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", pack.Name);
-            json.WriteString("version", pack.Version.ToString());
-            json.WriteString("sha256", pack.Sha256);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ReportJson.WriteRulePacks(json, result.Packs);
         json.WriteString("result", result.Passed ? "pass" : "fail");
         json.WriteNumber("blocking", result.BlockingCount);
         json.WriteNumber("suppressed", result.SuppressedCount);

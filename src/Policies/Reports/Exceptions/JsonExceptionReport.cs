@@ -18,10 +18,7 @@ public static class JsonExceptionReport
         using var json = ReportJson.CreateWriter(stream);
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteStartObject("tool");
-        json.WriteString("name", tool.Name);
-        json.WriteString("version", tool.Version);
-        json.WriteEndObject();
+        ReportJson.WriteTool(json, tool);
         json.WriteString("asOf", UtcDates.FormatInstant(register.GeneratedAt));
         Nullable(json, "policy", register.PolicySource);
         json.WriteStartObject("exceptionsFolder");
@@ -39,17 +36,7 @@ public static class JsonExceptionReport
         json.WriteEndObject();
         json.WriteNumber("expiringWithinDays", register.Settings.ExpiringWithinDays);
         json.WriteEndObject();
-        json.WriteStartArray("rulePacks");
-        foreach (var pack in register.Packs)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", pack.Name);
-            json.WriteString("version", pack.Version.ToString());
-            json.WriteString("sha256", pack.Sha256);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ReportJson.WriteRulePacks(json, register.Packs);
         json.WriteStartObject("auditTrail");
         json.WriteBoolean("available", register.AuditTrail.Available);
         Nullable(json, "note", register.AuditTrail.Note);
