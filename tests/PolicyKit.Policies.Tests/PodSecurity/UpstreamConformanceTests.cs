@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text;
 using PolicyKit.Policies.Checks.PodSecurity;
 using Xunit.Abstractions;
@@ -125,9 +124,10 @@ public sealed class UpstreamConformanceTests
         return (matched, controls);
     }
 
-    private static IReadOnlyList<Fixture> All([CallerFilePath] string source = "")
+    private static IReadOnlyList<Fixture> All()
     {
-        var root = Path.Combine(Path.GetDirectoryName(source)!, "Upstream");
+        // Not [CallerFilePath]: CI builds map source paths to /_/ (ContinuousIntegrationBuild).
+        var root = PolicyKit.Testing.RepositoryPaths.Combine("tests", "PolicyKit.Policies.Tests", "PodSecurity", "Upstream");
         var byLowerId = PodSecurityStandard.Controls.ToDictionary(c => c.Id.ToLowerInvariant(), c => c.Id, StringComparer.Ordinal);
         var fixtures = new List<Fixture>();
         foreach (var path in Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories))
