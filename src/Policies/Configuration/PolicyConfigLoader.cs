@@ -211,7 +211,7 @@ public static class PolicyConfigLoader
                     enabled = enabledNode.AsBoolean() ?? throw Error(enabledNode, "enabled must be true or false");
                 }
 
-                overrides[entry.Key.Value] = new RuleOverride(severity, enabled);
+                overrides[entry.Key.Value] = new RuleOverride(severity, enabled) { Line = entry.Key.Line };
             }
 
             return overrides;

@@ -166,12 +166,12 @@ public static class PolicyEngine
     private static void ValidateOverrides(PolicyConfig config, IReadOnlyList<Rule> rules, IReadOnlyList<RulePack> packs)
     {
         var known = new HashSet<string>(packs.SelectMany(p => p.Rules).Select(r => r.Id), StringComparer.Ordinal);
-        var named = config.Rules.Keys.Concat(config.Environments.SelectMany(e => e.Rules.Keys));
-        foreach (var id in named)
+        var named = config.Rules.Concat(config.Environments.SelectMany(e => e.Rules));
+        foreach (var entry in named.OrderBy(e => e.Value.Line))
         {
-            if (!known.Contains(id))
+            if (!known.Contains(entry.Key))
             {
-                throw new PolicyDefinitionException(config.SourcePath ?? "policy", 1, $"rule {id} is not defined by any pack in use");
+                throw new PolicyDefinitionException(config.SourcePath ?? "policy", entry.Value.Line, $"rule {entry.Key} is not defined by any pack in use");
             }
         }
     }

@@ -71,6 +71,18 @@ public sealed class PolicyConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_override_of_an_unknown_rule_is_reported_at_its_own_line()
+    {
+        var config = Load("failOn: high\nrules:\n  PK1001: { severity: low }\n  PK1999: { enabled: false }\n");
+        var request = new Policies.Evaluation.EvaluationRequest(System.Array.Empty<Policies.Loading.ManifestSource>(), config);
+
+        var exception = Assert.Throws<PolicyDefinitionException>(() => Policies.Evaluation.PolicyEngine.Evaluate(request));
+
+        Assert.Equal(4, exception.Line);
+        Assert.Contains("PK1999", exception.Problem);
+    }
+
+    [Fact]
     public void The_policy_file_is_found_by_walking_up_from_the_checked_path()
     {
         var nested = Directory.CreateDirectory(Path.Combine(directory, "overlays", "prod")).FullName;
