@@ -17,8 +17,6 @@ public sealed class EvaluationContext
         Namespaces = namespaces;
     }
 
-    public static EvaluationContext Empty(PolicyConfig config) => new(config, new Dictionary<string, Resource>(StringComparer.Ordinal));
-
     public PolicyConfig Config { get; }
 
     /// <summary>The <c>Namespace</c> objects found in the checked input, by name.</summary>

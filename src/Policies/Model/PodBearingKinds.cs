@@ -19,8 +19,6 @@ public static class PodBearingKinds
         ["CronJob"] = "spec.jobTemplate.spec.template.spec",
     };
 
-    public static IReadOnlyCollection<string> All => PodSpecPaths.Keys;
-
     /// <summary>The dotted path of the pod spec for a pod-bearing kind, e.g. <c>spec.jobTemplate.spec.template.spec</c> for CronJob.</summary>
     public static bool TryGetPodSpecPath(string kind, out string path) => PodSpecPaths.TryGetValue(kind, out path!);
 }
