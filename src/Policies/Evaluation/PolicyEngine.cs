@@ -24,7 +24,8 @@ public static class PolicyEngine
     {
         var config = request.Config;
         var exceptionSources = request.ExceptionSources ?? ExceptionFiles.Collect(config);
-        var packs = ExceptionPack.AddWhenNeeded(PackResolver.Resolve(request.Catalog, config), request.Catalog, exceptionSources.Count > 0);
+        var catalog = CatalogFor(request.Catalog, config);
+        var packs = ExceptionPack.AddWhenNeeded(PackResolver.Resolve(catalog, config), catalog, exceptionSources.Count > 0);
         var rules = packs.SelectMany(p => p.Rules)
             .Where(r => request.Categories.Count == 0 || r.Category == Categories.Input || request.Categories.Contains(r.Category))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -50,7 +51,7 @@ public static class PolicyEngine
         var findings = perFile.SelectMany(f => f.Findings).ToList();
 
         // Exceptions apply after evaluation, so every door (CLI, MSBuild, analyzer) gets the same suppressions.
-        var exceptions = ExceptionApplier.Apply(findings, exceptionSources, request.Catalog, packs, rules, config, now, environments.For);
+        var exceptions = ExceptionApplier.Apply(findings, exceptionSources, catalog, packs, rules, config, now, environments.For);
         findings.Sort(CompareFindings);
         return new EvaluationResult(findings, packs, rules, config, perFile.Length, perFile.Sum(f => f.ResourceCount))
         {
@@ -161,6 +162,22 @@ public static class PolicyEngine
         if (order == 0) order = string.CompareOrdinal(a.Message, b.Message);
         if (order == 0) order = string.CompareOrdinal(a.FieldPath, b.FieldPath);
         return order;
+    }
+
+    /// <summary>The packs available to this policy: the built-in ones plus those in its <c>rulePaths</c> folders.</summary>
+    private static RuleCatalog CatalogFor(RuleCatalog catalog, PolicyConfig config)
+    {
+        foreach (var directory in config.RulePaths)
+        {
+            if (!System.IO.Directory.Exists(directory))
+            {
+                throw new PolicyDefinitionException(config.SourcePath ?? "policy", 1, $"rule path '{directory}' does not exist");
+            }
+
+            catalog = catalog.WithPacksFrom(directory);
+        }
+
+        return catalog;
     }
 
     private static void ValidateOverrides(PolicyConfig config, IReadOnlyList<Rule> rules, IReadOnlyList<RulePack> packs)

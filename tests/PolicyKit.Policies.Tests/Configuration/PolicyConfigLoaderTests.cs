@@ -83,6 +83,38 @@ public sealed class PolicyConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Packs_in_rule_paths_join_the_built_in_ones()
+    {
+        var pack = Directory.CreateDirectory(Path.Combine(directory, "policy", "packs", "acme")).FullName;
+        File.WriteAllText(Path.Combine(pack, "pack.yaml"), "name: acme\nversion: 1.0.0\ndescription: House rules.\n");
+        File.WriteAllText(Path.Combine(pack, "PK7001-no-nodeport.yaml"), """
+            id: PK7001
+            title: No NodePort
+            category: network
+            severity: low
+            since: 1.0.0
+            check: resource-field
+            params: { path: spec.type, mustNotBeOneOf: [NodePort] }
+            match: { kinds: [Service] }
+            message: 'Service "{name}" is a NodePort'
+            rationale: House rule.
+            remediation: Use ClusterIP.
+            examples:
+              pass:
+                - manifest: "apiVersion: v1\nkind: Service\nmetadata: {name: a}\n"
+              fail:
+                - manifest: "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: NodePort}\n"
+            """);
+        var config = Load("packs:\n  - name: acme\nrulePaths: [policy/packs]\n");
+        var source = Policies.Loading.ManifestSource.FromText("svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: NodePort}\n");
+
+        var result = Policies.Evaluation.PolicyEngine.Evaluate(new Policies.Evaluation.EvaluationRequest(new[] { source }, config));
+
+        Assert.Equal("acme", Assert.Single(result.Packs).Name);
+        Assert.Equal("PK7001", Assert.Single(result.Findings).RuleId);
+    }
+
+    [Fact]
     public void The_policy_file_is_found_by_walking_up_from_the_checked_path()
     {
         var nested = Directory.CreateDirectory(Path.Combine(directory, "overlays", "prod")).FullName;
