@@ -73,6 +73,18 @@ public sealed class PolicyConfig
     /// <summary><c>secrets</c>: the rotation limits secret-bearing objects are measured against (docs/secrets.md).</summary>
     public Secrets.SecretsPolicy Secrets { get; init; } = Policies.Secrets.SecretsPolicy.Default;
 
+    /// <summary>
+    /// The same policy applied to a copy of the tree that lies elsewhere (a commit read from git): environment and
+    /// exclude globs and the exceptions folder resolve under <paramref name="rootDirectory"/>; rule paths stay where
+    /// they were loaded from.
+    /// </summary>
+    public PolicyConfig Rebased(string rootDirectory) => new(SourcePath, rootDirectory, Packs, RulePaths, FailOn, Environments, Rules, Exclude, Limits)
+    {
+        PodSecurity = PodSecurity,
+        Exceptions = Exceptions,
+        Secrets = Secrets,
+    };
+
     public static PolicyConfig Defaults(string rootDirectory) => new(
         null,
         rootDirectory,
