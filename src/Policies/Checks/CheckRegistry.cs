@@ -22,6 +22,7 @@ public static class CheckRegistry
         ["removed-api"] = p => new RemovedApiCheck(p),
         ["input"] = p => new InputCheck(p),
         ["exception-record"] = p => new ExceptionRecordCheck(p),
+        ["governance-change"] = p => new Diff.Governance.GovernanceChangeCheck(p),
 
         // Secret handling (rules/secrets).
         ["secret-plaintext"] = p => new SecretPlaintextCheck(p),

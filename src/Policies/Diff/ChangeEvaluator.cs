@@ -4,10 +4,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Diff.Governance;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Git;
 using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Rules;
 
 namespace PolicyKit.Policies.Diff;
 
@@ -53,8 +55,37 @@ public static class ChangeEvaluator
         var unchanged = Unchanged(baseSources, headSources);
         var baseResult = PolicyEngine.Evaluate(Evaluation(request, baseSources, baseConfig, exceptionSources, now, new EvaluationReuse(head, unchanged)));
 
-        var comparison = FindingComparison.Compare(head.Findings, baseResult.Findings.Select(RecordedFinding.From).ToList());
-        return new ChangeReview(head, baseResult, comparison, ComparisonBasis.ForCommit(request.BaseRevision, baseCommit), request.Policy, request.FailOnExisting);
+        // What the change does to its own policy is judged too; its findings have no base counterpart, so they are new.
+        var catalog = judging.RulePaths.Aggregate(RuleCatalog.BuiltIn, (c, directory) => Directory.Exists(directory) ? c.WithPacksFrom(directory) : c);
+        var governance = GovernanceComparer.Compare(
+            PolicyOf(baseSide, request.ConfigPath, repository, cwd, startRelative),
+            PolicyOf(headSide, request.ConfigPath, repository, cwd, startRelative),
+            catalog);
+        var governancePack = catalog.Packs.Where(p => p.Name == GovernancePack.Name).OrderByDescending(p => p.Version).First();
+        var threshold = request.FailOn is { } given ? given.Threshold : judging.FailOn;
+        var judged = head.With(GovernanceFindings.From(governance, governancePack, threshold, advisory: request.Policy == PolicySide.Head), governancePack);
+
+        var comparison = FindingComparison.Compare(judged.Findings, baseResult.Findings.Select(RecordedFinding.From).ToList());
+        return new ChangeReview(judged, baseResult, comparison, ComparisonBasis.ForCommit(request.BaseRevision, baseCommit), request.Policy, request.FailOnExisting);
+    }
+
+    /// <summary>One side's policy file and exception records as written, for the governance comparison.</summary>
+    private static PolicySnapshot PolicyOf(TreeSide side, string? configPath, GitRepository repository, string cwd, string startRelative)
+    {
+        var path = configPath is null ? Discover(side, startRelative) : RepositoryPath(repository, Path.GetFullPath(Path.Combine(cwd, configPath)));
+        if (path is null || !File.Exists(side.Full(path)))
+        {
+            return PolicySnapshot.Read(null, Array.Empty<ManifestSource>());
+        }
+
+        var policyFile = ManifestSource.FromFile(side.Full(path), side.Display(path));
+        var snapshot = PolicySnapshot.Read(policyFile, Array.Empty<ManifestSource>());
+        var exceptionsPath = snapshot.ExceptionsPath ?? ExceptionSettings.DefaultPath;
+        var locator = new PolicyConfig(policyFile.DisplayPath, Path.GetDirectoryName(side.Full(path))!, Array.Empty<PackSelection>(), Array.Empty<string>(), null, Array.Empty<PolicyEnvironment>(), new Dictionary<string, RuleOverride>(), Array.Empty<PathGlob>(), LoaderLimits.Default)
+        {
+            Exceptions = new ExceptionSettings(exceptionsPath, ExceptionSettings.DefaultMaxDurationDays, ExceptionSettings.DefaultExpiringWithinDays),
+        };
+        return PolicySnapshot.Read(policyFile, ExceptionFiles.Collect(locator));
     }
 
     private static EvaluationRequest Evaluation(ChangeRequest request, IReadOnlyList<ManifestSource> sources, PolicyConfig config, IReadOnlyList<ManifestSource> exceptions, DateTimeOffset now, EvaluationReuse? reuse) =>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Rules;
@@ -81,4 +82,30 @@ public sealed class EvaluationResult
     public Severity? EffectiveFailOn(Severity? configured) => FailOnOverride is { } given ? given.Threshold : configured;
 
     private IReadOnlyList<int> CountsBySeverity { get; }
+
+    /// <summary>
+    /// This result with findings about something other than the tree added (a change's governance findings) and the
+    /// pack whose rules raised them, so every report names that pack and its rules.
+    /// </summary>
+    internal EvaluationResult With(IReadOnlyList<Finding> extra, RulePack pack)
+    {
+        if (extra.Count == 0)
+        {
+            return this;
+        }
+
+        var findings = Findings.Concat(extra).ToList();
+        findings.Sort(PolicyEngine.CompareFindings);
+        var packs = Packs.Any(p => p.Name == pack.Name) ? Packs : Packs.Concat(new[] { pack }).OrderBy(p => p.Name, System.StringComparer.Ordinal).ToList();
+        var rules = Rules.Concat(pack.Rules.Where(r => Rules.All(known => known.Id != r.Id))).OrderBy(r => r.Id, System.StringComparer.Ordinal).ToList();
+        return new EvaluationResult(findings, packs, rules, Config, FilesScanned, ResourcesEvaluated)
+        {
+            FailOnOverride = FailOnOverride,
+            Exceptions = Exceptions,
+            SecretRotation = SecretRotation,
+            FilesReused = FilesReused,
+            Files = Files,
+            NamespaceFiles = NamespaceFiles,
+        };
+    }
 }

@@ -17,6 +17,10 @@ internal static class Fingerprints
     public static string ForInput(string ruleId, string? environment, string file, int documentIndex) =>
         Hash(ruleId, environment ?? string.Empty, "input", file, documentIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>A change to the policy is identified by its rule, the policy file and the changed field.</summary>
+    public static string ForPolicy(string ruleId, string file, string fieldPath) =>
+        Hash(ruleId, "policy", file, fieldPath);
+
     private static string Hash(params string[] parts)
     {
         using var sha = SHA256.Create();

@@ -13,7 +13,8 @@ internal static class PackResolver
     {
         if (config.Packs.Count == 0)
         {
-            return catalog.Packs.GroupBy(p => p.Name).Select(g => g.OrderByDescending(p => p.Version).First()).ToList();
+            // The governance pack judges a change's policy against its base; it joins only those runs (ChangeEvaluator).
+            return catalog.Packs.Where(p => p.Name != Diff.Governance.GovernancePack.Name).GroupBy(p => p.Name).Select(g => g.OrderByDescending(p => p.Version).First()).ToList();
         }
 
         var chosen = new List<RulePack>();

@@ -157,7 +157,7 @@ public static class PolicyEngine
 
     private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
 
-    private static int CompareFindings(Finding a, Finding b)
+    internal static int CompareFindings(Finding a, Finding b)
     {
         var order = string.CompareOrdinal(a.File, b.File);
         if (order == 0) order = a.Line.CompareTo(b.Line);

@@ -8,6 +8,9 @@ public static class Categories
 {
     public const string Input = "input";
 
+    /// <summary>Changes to the policy itself, found by comparing a change's base with its head.</summary>
+    public const string Governance = "governance";
+
     public static readonly IReadOnlyList<string> All = new[]
     {
         "pod-security",
@@ -20,6 +23,7 @@ public static class Categories
         "backup",
         "odoo",
         "exceptions",
+        Governance,
         Input,
     };
 

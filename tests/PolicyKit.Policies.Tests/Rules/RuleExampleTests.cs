@@ -1,5 +1,6 @@
 using System.Linq;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Diff.Governance;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
@@ -31,11 +32,11 @@ public sealed class RuleExampleTests
     {
         var rule = RuleCatalog.BuiltIn.Rules.Single(r => r.Id == ruleId);
         var example = rule.Examples[exampleIndex];
-        var request = rule.Check is ExceptionRecordCheck
-            ? ExceptionExamples.Request(rule.Id, example.Manifest)
-            : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, PolicyConfig.Defaults("/"));
-
-        var findings = PolicyEngine.Evaluate(request).Findings;
+        var findings = rule.Check is GovernanceChangeCheck
+            ? GovernanceExamples.Findings(example.Manifest)
+            : PolicyEngine.Evaluate(rule.Check is ExceptionRecordCheck
+                ? ExceptionExamples.Request(rule.Id, example.Manifest)
+                : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, PolicyConfig.Defaults("/"))).Findings;
         var own = findings.Where(f => f.RuleId == rule.Id).ToList();
         var context = $"{rule.SourceFile} example at line {example.SourceLine} ({example.Description}); findings: {string.Join("; ", findings.Select(f => $"{f.RuleId}@{f.Line}:{f.Column} {f.Message}"))}";
 
