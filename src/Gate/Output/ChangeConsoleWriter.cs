@@ -29,6 +29,16 @@ internal static class ChangeConsoleWriter
             writer.WriteLine($"  new    {finding.File}:{finding.Line}:{finding.Column}  {finding.Severity.ToName()}  {finding.RuleId}  {finding.Message}");
         }
 
+        if (review.AccessChanges.Count > 0)
+        {
+            writer.WriteLine($"Access  {review.AccessChanges.Count} privileged-access change{(review.AccessChanges.Count == 1 ? string.Empty : "s")}");
+            foreach (var change in review.AccessChanges)
+            {
+                var where = change.Removed ? " (in the base)" : string.Empty;
+                writer.WriteLine($"  {change.File}:{change.Line}:{change.Column}{where}  {change.Description} (before: {change.Before}; after: {change.After})");
+            }
+        }
+
         foreach (var finding in findings.Fixed)
         {
             writer.WriteLine($"  fixed  {finding.File}:{finding.Line}:{finding.Column}  {finding.Severity}  {finding.RuleId}  {finding.Message}");

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Diff.Access;
 using PolicyKit.Policies.Diff.Governance;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Exceptions;
@@ -66,7 +67,10 @@ public static class ChangeEvaluator
         var judged = head.With(GovernanceFindings.From(governance, governancePack, threshold, advisory: request.Policy == PolicySide.Head), governancePack);
 
         var comparison = FindingComparison.Compare(judged.Findings, baseResult.Findings.Select(RecordedFinding.From).ToList());
-        return new ChangeReview(judged, baseResult, comparison, ComparisonBasis.ForCommit(request.BaseRevision, baseCommit), request.Policy, request.FailOnExisting);
+        return new ChangeReview(judged, baseResult, comparison, ComparisonBasis.ForCommit(request.BaseRevision, baseCommit), request.Policy, request.FailOnExisting)
+        {
+            AccessChanges = AccessDiff.Compare(baseResult.Access, head.Access),
+        };
     }
 
     /// <summary>One side's policy file and exception records as written, for the governance comparison.</summary>
@@ -98,6 +102,7 @@ public static class ChangeEvaluator
             Now = now,
             ExceptionSources = exceptions,
             Reuse = reuse,
+            RecordAccess = true,
         };
 
     private static bool IsInput(string path) =>

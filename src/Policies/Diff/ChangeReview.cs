@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PolicyKit.Policies.Diff.Access;
 using PolicyKit.Policies.Evaluation;
 
 namespace PolicyKit.Policies.Diff;
@@ -43,4 +44,13 @@ public sealed class ChangeReview
     public bool Passed => !Failing.Any();
 
     public FindingChange ChangeOf(Finding finding) => Findings.ChangeOf(finding);
+
+    /// <summary>
+    /// Privileges the change grants or widens (RBAC, workloads, network exposure), with before and after; empty when
+    /// comparing with a baseline report, which records findings only.
+    /// </summary>
+    public IReadOnlyList<AccessChange> AccessChanges { get; init; } = System.Array.Empty<AccessChange>();
+
+    /// <summary>The governance findings: what the change does to its own policy (category <c>governance</c>).</summary>
+    public IEnumerable<Finding> GovernanceFindings => Head.Findings.Where(f => f.Category == Rules.Categories.Governance);
 }

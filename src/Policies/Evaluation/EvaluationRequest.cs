@@ -55,6 +55,12 @@ public sealed class EvaluationRequest
     /// </summary>
     public EvaluationReuse? Reuse { get; init; }
 
+    /// <summary>
+    /// Record the privileges every resource holds (<see cref="EvaluationResult.Access"/>), so that two runs can be
+    /// compared for privileged-access changes without their trees. Off for an ordinary check, which does not need them.
+    /// </summary>
+    public bool RecordAccess { get; init; }
+
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Diff.Access;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Rules;
 using PolicyKit.Policies.Secrets;
@@ -67,6 +68,9 @@ public sealed class EvaluationResult
     /// <summary>How many files took their findings over from an earlier run (<see cref="EvaluationRequest.Reuse"/>) instead of being judged.</summary>
     public int FilesReused { get; internal init; }
 
+    /// <summary>The privileges the run's resources hold, in file order; empty unless the request asked to record them.</summary>
+    public IReadOnlyList<AccessFact> Access { get; internal init; } = System.Array.Empty<AccessFact>();
+
     /// <summary>Each file's outcome before exceptions, for a later run to reuse.</summary>
     internal IReadOnlyList<FileOutcome> Files { get; init; } = System.Array.Empty<FileOutcome>();
 
@@ -106,6 +110,7 @@ public sealed class EvaluationResult
             FilesReused = FilesReused,
             Files = Files,
             NamespaceFiles = NamespaceFiles,
+            Access = Access,
         };
     }
 }

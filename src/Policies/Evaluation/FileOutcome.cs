@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PolicyKit.Policies.Diff.Access;
 using PolicyKit.Policies.Secrets;
 
 namespace PolicyKit.Policies.Evaluation;
@@ -7,6 +8,9 @@ namespace PolicyKit.Policies.Evaluation;
 /// <summary>What judging one file produced, before exceptions applied; its parsed tree is not kept.</summary>
 internal sealed record FileOutcome(string DisplayPath, List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation)
 {
+    /// <summary>The privileges the file's resources hold, when the run records them (<see cref="EvaluationRequest.RecordAccess"/>).</summary>
+    public IReadOnlyList<AccessFact> Access { get; init; } = System.Array.Empty<AccessFact>();
+
     /// <summary>Whether this outcome was taken over from an earlier run rather than judged again.</summary>
     public bool Reused { get; init; }
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PolicyKit.Policies.Checks;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Diff.Access;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Model;
@@ -40,7 +41,7 @@ public static class PolicyEngine
         // the garbage collector's work small, where holding all trees until the end doubled the run time.
         var now = request.Now ?? DateTimeOffset.UtcNow;
         var namespaces = NamespaceIndex.Build(request.Sources, config.Limits, parallel);
-        var run = new RunContext(config, namespaces, request.PodSecurity, now);
+        var run = new RunContext(config, namespaces, request.PodSecurity, now, request.RecordAccess);
 
         // A file whose bytes, policy and namespaces are unchanged since an earlier run has that run's findings again.
         var reuse = request.Reuse is { } offered && offered.AppliesTo(namespaces) ? offered : null;
@@ -65,6 +66,7 @@ public static class PolicyEngine
             Files = perFile,
             NamespaceFiles = namespaces.ToDictionary(n => n.Key, n => n.Value.Source.DisplayPath, StringComparer.Ordinal),
             FilesReused = reuse is null ? 0 : perFile.Count(f => f.Reused),
+            Access = request.RecordAccess ? perFile.SelectMany(f => f.Access).ToList() : Array.Empty<AccessFact>(),
         };
     }
 
@@ -96,8 +98,14 @@ public static class PolicyEngine
         var violations = new List<Violation>();
         var sink = new ViolationSink(violations, context);
         var findings = new List<Finding>();
+        var access = new List<AccessFact>();
         foreach (var resource in file.Resources)
         {
+            if (run.RecordAccess)
+            {
+                access.AddRange(AccessFacts.Of(resource));
+            }
+
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
                 sink.Aim(binding.Rule, resource);
@@ -131,7 +139,7 @@ public static class PolicyEngine
             }
         }
 
-        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run));
+        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run)) { Access = access };
     }
 
     private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
@@ -155,7 +163,7 @@ public static class PolicyEngine
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
+    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess);
 
     internal static int CompareFindings(Finding a, Finding b)
     {

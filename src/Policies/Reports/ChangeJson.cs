@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using PolicyKit.Policies.Diff;
+using PolicyKit.Policies.Diff.Access;
 
 namespace PolicyKit.Policies.Reports;
 
@@ -15,6 +16,49 @@ internal static class ChangeJson
     };
 
     public static string Name(PolicySide side) => side == PolicySide.Base ? "base" : "head";
+
+    public static string Name(AccessArea area) => area switch
+    {
+        AccessArea.Rbac => "rbac",
+        AccessArea.Workload => "workload",
+        _ => "network",
+    };
+
+    private static void WriteAccessChanges(Utf8JsonWriter json, ChangeReview review)
+    {
+        json.WriteStartObject("privilegedAccess");
+        json.WriteNumber("changes", review.AccessChanges.Count);
+        json.WriteStartObject("byArea");
+        foreach (var area in new[] { AccessArea.Rbac, AccessArea.Workload, AccessArea.Network })
+        {
+            json.WriteNumber(Name(area), review.AccessChanges.Count(c => c.Area == area));
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("items");
+        foreach (var change in review.AccessChanges)
+        {
+            json.WriteStartObject();
+            json.WriteString("area", Name(change.Area));
+            json.WriteString("kind", change.Kind);
+            json.WriteString("resource", change.Resource);
+            json.WriteString("description", change.Description);
+            json.WriteString("before", change.Before);
+            json.WriteString("after", change.After);
+            json.WriteStartObject("location");
+            json.WriteString("file", change.File);
+            json.WriteNumber("line", change.Line);
+            json.WriteNumber("column", change.Column);
+            json.WriteEndObject();
+            json.WriteString("field", change.FieldPath);
+            json.WriteBoolean("inBase", change.Removed);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteNumber("governanceChanges", review.GovernanceFindings.Count());
+    }
 
     public static void WriteComparison(Utf8JsonWriter json, ChangeReview review)
     {
@@ -53,6 +97,7 @@ internal static class ChangeJson
             json.WriteNumber("baseFilesReused", baseResult.FilesReused);
         }
 
+        WriteAccessChanges(json, review);
         json.WriteStartArray("fixedFindings");
         foreach (var finding in review.Findings.Fixed)
         {

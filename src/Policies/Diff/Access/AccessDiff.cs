@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PolicyKit.Policies.Diff.Access;
+
+/// <summary>
+/// Compares the privileges of two evaluations: every privilege the later one holds that the earlier did not, or holds
+/// more widely, and every network protection it lost. The count is the per-change (per-release) figure of
+/// privileged-access changes.
+/// </summary>
+public static class AccessDiff
+{
+    /// <summary>Facts whose loss opens access rather than granting it.</summary>
+    private static readonly HashSet<string> Protections = new(StringComparer.Ordinal) { AccessFactKinds.NetworkPolicy };
+
+    public static IReadOnlyList<AccessChange> Compare(IReadOnlyList<AccessFact> before, IReadOnlyList<AccessFact> after)
+    {
+        var old = before.GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var oldResources = new HashSet<string>(before.Select(f => f.ResourceKey), StringComparer.Ordinal);
+        var current = new HashSet<string>(after.Select(f => f.Key), StringComparer.Ordinal);
+        var changes = new List<(AccessFact Fact, AccessChange Change)>();
+        foreach (var fact in after.Where(f => !Protections.Contains(f.Kind)))
+        {
+            if (!old.TryGetValue(fact.Key, out var previous))
+            {
+                // A new resource reports what it asks for; defaults it merely inherits are the rbac and pss packs' business.
+                if (fact.Explicit || oldResources.Contains(fact.ResourceKey))
+                {
+                    changes.Add((fact, ToChange(fact, "none", fact.ValueText, removed: false)));
+                }
+
+                continue;
+            }
+
+            var added = fact.Values.Where(v => !previous.Values.Contains(v)).ToList();
+            if (added.Count > 0)
+            {
+                changes.Add((fact, ToChange(fact, previous.ValueText, fact.ValueText, removed: false)));
+            }
+        }
+
+        foreach (var fact in before.Where(f => Protections.Contains(f.Kind) && !current.Contains(f.Key)))
+        {
+            changes.Add((fact, ToChange(fact, fact.ValueText, "removed", removed: true)));
+        }
+
+        changes.Sort((a, b) => AccessFact.Compare(a.Fact, b.Fact));
+        return changes.Select(c => c.Change).ToList();
+    }
+
+    private static AccessChange ToChange(AccessFact fact, string before, string after, bool removed) => new(
+        fact.Area,
+        fact.Kind,
+        fact.Resource.ToString(),
+        removed ? $"{fact.Description} was removed" : fact.Description,
+        before,
+        after,
+        fact.File,
+        fact.Line,
+        fact.Column,
+        fact.FieldPath,
+        removed);
+}
