@@ -20,7 +20,7 @@ public static class AccessDiff
         var oldResources = new HashSet<string>(before.Select(f => f.ResourceKey), StringComparer.Ordinal);
         var current = new HashSet<string>(after.Select(f => f.Key), StringComparer.Ordinal);
         var changes = new List<(AccessFact Fact, AccessChange Change)>();
-        foreach (var fact in after.Where(f => !Protections.Contains(f.Kind)))
+        foreach (var fact in after.Where(f => f.Kind != AccessFactKinds.Present && !Protections.Contains(f.Kind)))
         {
             if (!old.TryGetValue(fact.Key, out var previous))
             {

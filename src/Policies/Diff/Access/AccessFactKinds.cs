@@ -3,6 +3,9 @@ namespace PolicyKit.Policies.Diff.Access;
 /// <summary>The stable codes of <see cref="AccessFact.Kind"/>; reports and metrics group by them.</summary>
 public static class AccessFactKinds
 {
+    /// <summary>The resource exists: never a change itself, but it tells a changed resource from a new one.</summary>
+    public const string Present = "present";
+
     public const string Secrets = "secrets";
     public const string WildcardVerbs = "wildcard-verbs";
     public const string WildcardResources = "wildcard-resources";

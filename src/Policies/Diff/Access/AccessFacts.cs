@@ -14,19 +14,25 @@ public static class AccessFacts
         var kind = resource.Identity.Kind;
         if (RbacAccessFacts.Applies(resource.Identity))
         {
+            facts.Add(Present(resource, AccessArea.Rbac));
             RbacAccessFacts.Collect(resource, facts);
         }
         else if (resource.PodSpec is not null)
         {
+            facts.Add(Present(resource, AccessArea.Workload));
             WorkloadAccessFacts.Collect(resource, facts);
         }
         else if (kind is "Service" or "NetworkPolicy" or "Ingress" or "IngressRoute")
         {
+            facts.Add(Present(resource, AccessArea.Network));
             NetworkAccessFacts.Collect(resource, facts);
         }
 
         return facts;
     }
+
+    private static AccessFact Present(Resource resource, AccessArea area) =>
+        Fact(resource, area, AccessFactKinds.Present, string.Empty, System.Array.Empty<string>(), false, resource.Identity.ToString(), resource.KindNode, "kind");
 
     internal static AccessFact Fact(Resource resource, AccessArea area, string kind, string subject, IEnumerable<string> values, bool isExplicit, string description, YamlNode at, string fieldPath) => new(
         area,
