@@ -23,6 +23,7 @@ public static class CheckRegistry
         ["input"] = p => new InputCheck(p),
         ["exception-record"] = p => new ExceptionRecordCheck(p),
         ["governance-change"] = p => new Diff.Governance.GovernanceChangeCheck(p),
+        ["rbac-access"] = p => new Diff.Access.RbacAccessCheck(p),
 
         // Secret handling (rules/secrets).
         ["secret-plaintext"] = p => new SecretPlaintextCheck(p),

@@ -46,7 +46,11 @@ public sealed class ViolationSink
         Report(at, fieldPath, arguments, properties, advisory: false);
 
     /// <summary>Records a violation that, when <paramref name="advisory"/>, is reported but never blocks.</summary>
-    public void Report(YamlNode at, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory)
+    public void Report(YamlNode at, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory) =>
+        Report(at.Line, at.Column, fieldPath, arguments, properties, advisory);
+
+    /// <summary>Records a violation at a position recorded earlier (a fact about the resource) rather than at a node.</summary>
+    public void Report(int line, int column, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory)
     {
         var identity = resource!.Identity;
         var all = new List<KeyValuePair<string, string>>(arguments.Count + 3);
@@ -54,7 +58,7 @@ public sealed class ViolationSink
         all.Add(Argument("kind", identity.Kind));
         all.Add(Argument("name", identity.Name ?? "(unnamed)"));
         all.Add(Argument("namespace", identity.Namespace ?? "default"));
-        violations.Add(new Violation(rule!, resource, at.Line, at.Column, fieldPath, rule!.Message.Format(all), properties, advisory));
+        violations.Add(new Violation(rule!, resource, line, column, fieldPath, rule!.Message.Format(all), properties, advisory));
     }
 
     public static KeyValuePair<string, string> Argument(string name, string value) => new(name, value);
