@@ -27,7 +27,7 @@ internal static class CheckCommand
 
     private static readonly Option<string[]> Format = new("--format", "-f")
     {
-        Description = "Report format: console, json or sarif. Repeatable; each may be followed by its own --output.",
+        Description = "Report format: console, json, sarif, markdown, junit, openreports or policyreport. Repeatable; each may be followed by its own --output.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -189,6 +189,13 @@ internal static class CheckCommand
             WriteReport(result, review, target);
         }
 
+        // Inside GitHub Actions the findings also become annotations on the pull request's diff. They go to standard
+        // error, where the runner reads workflow commands too, so a report on standard output stays parseable.
+        if (System.Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
+        {
+            GitHubAnnotationWriter.Write(result, review, Console.Error);
+        }
+
         return (review?.Passed ?? result.Passed) ? ExitCodes.Passed : ExitCodes.Blocked;
     }
 
@@ -344,6 +351,25 @@ internal static class CheckCommand
             case ReportFormat.Sarif:
                 SarifReportWriter.Write(result, ToolInfo.Engine, stream);
                 stream.WriteByte((byte)'\n');
+                break;
+            case ReportFormat.JUnit:
+                JUnitReportWriter.Write(result, review, stream);
+                stream.WriteByte((byte)'\n');
+                break;
+            case ReportFormat.OpenReports:
+                KubernetesReportWriter.Write(result, KubernetesReportFlavor.OpenReports, stream);
+                stream.WriteByte((byte)'\n');
+                break;
+            case ReportFormat.PolicyReport:
+                KubernetesReportWriter.Write(result, KubernetesReportFlavor.PolicyReport, stream);
+                stream.WriteByte((byte)'\n');
+                break;
+            case ReportFormat.Markdown:
+                using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" })
+                {
+                    MarkdownReportWriter.Write(result, review, writer);
+                }
+
                 break;
             default:
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" })

@@ -5,4 +5,8 @@ internal enum ReportFormat
     Console,
     Json,
     Sarif,
+    Markdown,
+    JUnit,
+    OpenReports,
+    PolicyReport,
 }

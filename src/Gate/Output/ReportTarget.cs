@@ -63,7 +63,11 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputPath)
         "console" => ReportFormat.Console,
         "json" => ReportFormat.Json,
         "sarif" => ReportFormat.Sarif,
-        _ => throw new UsageException($"unknown format '{value}'; use console, json or sarif"),
+        "markdown" => ReportFormat.Markdown,
+        "junit" => ReportFormat.JUnit,
+        "openreports" => ReportFormat.OpenReports,
+        "policyreport" => ReportFormat.PolicyReport,
+        _ => throw new UsageException($"unknown format '{value}'; use console, json, sarif, markdown, junit, openreports or policyreport"),
     };
 
     private static bool Contains(IReadOnlyCollection<string> names, string value)

@@ -65,6 +65,9 @@ public sealed class EvaluationResult
 
     public bool Passed => BlockingCount == 0;
 
+    /// <summary>The instant the run judged as of (<c>--now</c>, else the clock when it started).</summary>
+    public System.DateTimeOffset EvaluatedAt { get; internal init; }
+
     /// <summary>How many files took their findings over from an earlier run (<see cref="EvaluationRequest.Reuse"/>) instead of being judged.</summary>
     public int FilesReused { get; internal init; }
 
@@ -111,6 +114,7 @@ public sealed class EvaluationResult
             Files = Files,
             NamespaceFiles = NamespaceFiles,
             Access = Access,
+            EvaluatedAt = EvaluatedAt,
         };
     }
 }

@@ -61,6 +61,7 @@ public static class PolicyEngine
         return new EvaluationResult(findings, packs, rules, config, perFile.Length, perFile.Sum(f => f.ResourceCount))
         {
             FailOnOverride = request.FailOn,
+            EvaluatedAt = now,
             Exceptions = exceptions,
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
             Files = perFile,
