@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Schema;
 using PolicyKit.Policies.Reports;
+using PolicyKit.Policies.Tests.Exceptions;
 using PolicyKit.Testing;
 
 namespace PolicyKit.Policies.Tests.Reports;
@@ -34,6 +35,23 @@ public sealed class ChangeReportTests
         using var stream = new MemoryStream();
         KubernetesReportWriter.Write(review.Head, flavor, stream);
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    [Fact]
+    public void Json_report_of_a_change_is_valid_against_the_published_schema_and_classifies_every_finding()
+    {
+        var review = SampleChange.Review();
+        using var stream = new MemoryStream();
+        JsonReportWriter.Write(review, ToolInfo.Engine, stream);
+        var json = Encoding.UTF8.GetString(stream.ToArray());
+
+        SchemaValidation.AssertValid(json, RepositoryPaths.Combine("docs", "schemas", "report.schema.json"));
+        using var document = JsonDocument.Parse(json);
+        var findings = document.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.All(findings, f => Assert.Contains(f.GetProperty("change").GetString(), new[] { "new", "existing" }));
+        var comparison = document.RootElement.GetProperty("comparison");
+        Assert.Equal(findings.Count(f => f.GetProperty("change").GetString() == "new"), comparison.GetProperty("new").GetInt32());
+        Assert.Equal((3, 1), (comparison.GetProperty("privilegedAccess").GetProperty("changes").GetInt32(), comparison.GetProperty("governanceChanges").GetInt32()));
     }
 
     [Fact]
