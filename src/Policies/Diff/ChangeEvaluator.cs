@@ -38,12 +38,26 @@ public static class ChangeEvaluator
         var headCommit = request.HeadRevision is null ? null : repository.ResolveCommit(request.HeadRevision);
         using var baseTree = repository.Snapshot(baseCommit, IsInput);
         using var headTree = headCommit is null ? null : repository.Snapshot(headCommit, IsInput);
+        headTree?.Write(_ => true);
         var baseSide = new TreeSide(repository.TopLevel, baseTree.Root, cwd);
         var headSide = new TreeSide(repository.TopLevel, headTree?.Root ?? repository.TopLevel, cwd);
 
+        // The base is written to disk only where the engine reads files: policy files and Odoo configurations first,
+        // then the exception records and rule packs they name, then the manifests the change touched. Writing every
+        // file of a large repository would cost more than judging it.
+        baseTree.Write(IsReadFromDisk);
         var startRelative = RepositoryPath(repository, start);
+        var configPath = request.ConfigPath is null ? null : RepositoryPath(repository, Path.GetFullPath(Path.Combine(cwd, request.ConfigPath)));
         var judgingSide = request.Policy == PolicySide.Base ? baseSide : headSide;
-        var judging = LoadPolicy(judgingSide, request.ConfigPath is null ? null : RepositoryPath(repository, Path.GetFullPath(Path.Combine(cwd, request.ConfigPath))), startRelative);
+        var basePolicyFolders = PolicyFolders(baseSide, configPath, startRelative);
+        baseTree.Write(path => basePolicyFolders.Any(folder => IsUnder(path, folder)));
+        var judging = LoadPolicy(judgingSide, configPath, startRelative);
+        if (request.Policy == PolicySide.Base)
+        {
+            var packFolders = judging.RulePaths.Select(baseSide.Relative).ToList();
+            baseTree.Write(path => packFolders.Any(folder => IsUnder(path, folder)));
+        }
+
         var exceptionSources = ExceptionFiles.Collect(judging).ToList();
         var now = request.Now ?? DateTimeOffset.UtcNow;
 
@@ -51,8 +65,10 @@ public static class ChangeEvaluator
         var headSources = Sources(headSide, relativePaths, headConfig);
         var head = PolicyEngine.Evaluate(Evaluation(request, headSources, headConfig, exceptionSources, now, null));
 
+        var headContents = headSources.ToDictionary(s => headSide.Relative(s.FullPath!), s => s.ReadAllBytes(), StringComparer.Ordinal);
+        baseTree.Write(path => !headContents.TryGetValue(path, out var bytes) || !bytes.AsSpan().SequenceEqual(baseTree.Content(path)));
         var baseConfig = Rebase(judging, judgingSide, baseSide);
-        var baseSources = Sources(baseSide, relativePaths, baseConfig);
+        var baseSources = BaseSources(baseSide, baseTree, relativePaths, baseConfig, headSources, headSide);
         var unchanged = Unchanged(baseSources, headSources);
         var baseResult = PolicyEngine.Evaluate(Evaluation(request, baseSources, baseConfig, exceptionSources, now, new EvaluationReuse(head, unchanged)));
 
@@ -107,6 +123,48 @@ public static class ChangeEvaluator
 
     private static bool IsInput(string path) =>
         InputExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Files the engine reads from disk whatever changed: policy files, and Odoo configurations (recognised by their content).</summary>
+    private static bool IsReadFromDisk(string path) =>
+        path == PolicyConfig.FileName || path.EndsWith("/" + PolicyConfig.FileName, StringComparison.Ordinal) || path.EndsWith(".conf", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsUnder(string path, string folder) =>
+        folder.Length == 0 || path.StartsWith(folder + "/", StringComparison.Ordinal);
+
+    /// <summary>The exceptions folder of a side's own policy (repository path), which the governance comparison reads.</summary>
+    private static IReadOnlyList<string> PolicyFolders(TreeSide side, string? configPath, string startRelative)
+    {
+        var path = configPath ?? Discover(side, startRelative);
+        if (path is null || !File.Exists(side.Full(path)))
+        {
+            return Array.Empty<string>();
+        }
+
+        var snapshot = PolicySnapshot.Read(ManifestSource.FromFile(side.Full(path), path), Array.Empty<ManifestSource>());
+        var folder = side.Relative(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(side.Full(path))!, snapshot.ExceptionsPath ?? ExceptionSettings.DefaultPath)));
+        return new[] { folder };
+    }
+
+    /// <summary>
+    /// The base's sources: the files written to disk (changed, deleted, or read from disk anyway), and every other
+    /// head file from memory, where the base holds the same bytes, at the place it has in the base.
+    /// </summary>
+    private static IReadOnlyList<ManifestSource> BaseSources(TreeSide side, GitSnapshot tree, IReadOnlyList<string> relativePaths, PolicyConfig config, IReadOnlyList<ManifestSource> headSources, TreeSide headSide)
+    {
+        var sources = Sources(side, relativePaths, config).ToList();
+        var onDisk = new HashSet<string>(sources.Select(s => s.DisplayPath), StringComparer.Ordinal);
+        foreach (var head in headSources)
+        {
+            var path = headSide.Relative(head.FullPath!);
+            if (!onDisk.Contains(head.DisplayPath) && tree.Content(path) is { } content && content.AsSpan().SequenceEqual(head.ReadAllBytes()))
+            {
+                sources.Add(ManifestSource.FromBytes(head.DisplayPath, side.Full(path), content));
+            }
+        }
+
+        sources.Sort((a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
+        return sources;
+    }
 
     private static string RepositoryPath(GitRepository repository, string fullPath)
     {

@@ -6,12 +6,15 @@ using System.IO;
 namespace PolicyKit.Policies.Git;
 
 /// <summary>
-/// The files of one commit, copied into a private temporary folder so the engine can read them like any checkout;
-/// the folder is deleted on dispose.
+/// The files of one commit, held in memory and written on request into a private temporary folder, so the engine can
+/// read the ones it needs from disk (policy, exception records, rule packs, changed manifests) like any checkout.
+/// Writing every file of a large repository costs more than judging it, so unchanged files stay in memory. The folder
+/// is deleted on dispose.
 /// </summary>
 public sealed class GitSnapshot : IDisposable
 {
     private readonly Dictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> written = new(StringComparer.Ordinal);
 
     private GitSnapshot(string commit, string root)
     {
@@ -25,7 +28,7 @@ public sealed class GitSnapshot : IDisposable
     /// <summary>The temporary folder that stands for the repository's top level.</summary>
     public string Root { get; }
 
-    /// <summary>Repository-relative paths (<c>/</c> separators) of the files copied.</summary>
+    /// <summary>Repository-relative paths (<c>/</c> separators) of the commit's files.</summary>
     public IEnumerable<string> Paths => files.Keys;
 
     internal static GitSnapshot Create(string commit)
@@ -41,16 +44,28 @@ public sealed class GitSnapshot : IDisposable
     /// <summary>Where a repository-relative path lies inside the copy.</summary>
     public string FullPath(string path) => Path.GetFullPath(Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar)));
 
+    /// <summary>Writes every file that <paramref name="select"/> accepts into the folder (once).</summary>
+    public void Write(Func<string, bool> select)
+    {
+        foreach (var entry in files)
+        {
+            if (!written.Contains(entry.Key) && select(entry.Key))
+            {
+                var full = FullPath(entry.Key);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllBytes(full, entry.Value);
+                written.Add(entry.Key);
+            }
+        }
+    }
+
     internal void Add(string path, string blob, byte[] content)
     {
-        var full = FullPath(path);
-        if (!full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!FullPath(path).StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new GitException($"commit {Commit} holds a path outside its tree: {path} (object {blob})");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, content);
         files[path] = content;
     }
 

@@ -19,7 +19,7 @@ public sealed class ManifestSource
     /// <summary>The path reports show: relative to the working directory where possible, with forward slashes.</summary>
     public string DisplayPath { get; }
 
-    /// <summary>The file's absolute path, or null for standard input and in-memory text.</summary>
+    /// <summary>The file's absolute path (for content read from git, where it would lie), or null for standard input and in-memory text.</summary>
     public string? FullPath { get; }
 
     public bool IsJson => DisplayPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
@@ -30,6 +30,12 @@ public sealed class ManifestSource
     public static ManifestSource FromFile(string fullPath, string displayPath) => new(displayPath, Path.GetFullPath(fullPath), null);
 
     public static ManifestSource FromBytes(string displayPath, byte[] bytes) => new(displayPath, null, bytes);
+
+    /// <summary>
+    /// A file whose content is already in memory (read from git): it is judged as if it lay at <paramref name="fullPath"/>,
+    /// which decides its environment, without being read from or written to disk.
+    /// </summary>
+    public static ManifestSource FromBytes(string displayPath, string fullPath, byte[] bytes) => new(displayPath, fullPath, bytes);
 
     public static ManifestSource FromText(string displayPath, string text) => new(displayPath, null, new UTF8Encoding(false).GetBytes(text));
 
