@@ -348,6 +348,10 @@ internal static class CheckCommand
                 JsonReportWriter.Write(result, ToolInfo.Engine, stream);
                 stream.WriteByte((byte)'\n');
                 break;
+            case ReportFormat.Sarif when review is not null:
+                SarifReportWriter.Write(review, ToolInfo.Engine, stream);
+                stream.WriteByte((byte)'\n');
+                break;
             case ReportFormat.Sarif:
                 SarifReportWriter.Write(result, ToolInfo.Engine, stream);
                 stream.WriteByte((byte)'\n');

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using PolicyKit.Policies.Diff;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Rules;
 
@@ -20,7 +21,15 @@ public static class SarifReportWriter
     public const string FingerprintKey = "policykit/v1";
     private const string SourceRoot = "SRCROOT";
 
-    public static void Write(EvaluationResult result, ToolInfo tool, Stream stream)
+    public static void Write(EvaluationResult result, ToolInfo tool, Stream stream) => Write(result, null, tool, stream);
+
+    /// <summary>
+    /// The head's results of a change, each with SARIF's <c>baselineState</c> (<c>new</c> or <c>unchanged</c>) so code
+    /// scanning can tell what the change introduced; the run's <c>result</c> property is the change's verdict.
+    /// </summary>
+    public static void Write(ChangeReview review, ToolInfo tool, Stream stream) => Write(review.Head, review, tool, stream);
+
+    private static void Write(EvaluationResult result, ChangeReview? review, ToolInfo tool, Stream stream)
     {
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < result.Rules.Count; i++)
@@ -44,13 +53,13 @@ public static class SarifReportWriter
         json.WriteStartArray("results");
         foreach (var finding in result.Findings)
         {
-            WriteResult(json, finding, ruleIndex[finding.RuleId]);
+            WriteResult(json, finding, ruleIndex[finding.RuleId], review);
         }
 
         json.WriteEndArray();
         json.WriteStartObject("properties");
         ReportJson.WriteRulePacks(json, result.Packs);
-        json.WriteString("result", result.Passed ? "pass" : "fail");
+        json.WriteString("result", (review?.Passed ?? result.Passed) ? "pass" : "fail");
         json.WriteNumber("blocking", result.BlockingCount);
         json.WriteNumber("suppressed", result.SuppressedCount);
         json.WriteEndObject();
@@ -114,11 +123,16 @@ public static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, ChangeReview? review)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
         json.WriteNumber("ruleIndex", ruleIndex);
+        if (review is not null)
+        {
+            json.WriteString("baselineState", review.ChangeOf(finding) == FindingChange.New ? "new" : "unchanged");
+        }
+
         json.WriteString("level", Level(finding.Severity));
         json.WriteStartObject("message");
         json.WriteString("text", finding.Message);

@@ -55,6 +55,21 @@ public sealed class ChangeReportTests
     }
 
     [Fact]
+    public void Sarif_of_a_change_marks_each_result_new_or_unchanged_and_stays_valid()
+    {
+        var review = SampleChange.Review();
+        using var stream = new MemoryStream();
+        SarifReportWriter.Write(review, ToolInfo.Engine, stream);
+        var sarif = Encoding.UTF8.GetString(stream.ToArray());
+
+        SchemaValidation.AssertValid(sarif, Path.Combine(System.AppContext.BaseDirectory, "Schemas", "sarif-schema-2.1.0.json"));
+        using var document = JsonDocument.Parse(sarif);
+        var states = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("baselineState").GetString()).ToList();
+        Assert.Equal(review.Findings.New.Count, states.Count(s => s == "new"));
+        Assert.Equal(review.Findings.Existing.Count, states.Count(s => s == "unchanged"));
+    }
+
+    [Fact]
     public void Markdown_report_matches_the_approved_file()
     {
         Golden.Verify(Markdown(), "tests", "PolicyKit.Policies.Tests", "Approved", "change-report.md");
