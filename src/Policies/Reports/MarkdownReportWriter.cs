@@ -74,7 +74,9 @@ public static class MarkdownReportWriter
         var verdict = failing == 0
             ? (review.FailOnExisting ? "No blocking findings" : "No new blocking findings")
             : review.FailOnExisting ? Plural(failing, "blocking finding") : Plural(failing, "new blocking finding");
-        writer.WriteLine($"**{verdict}** against {basis}, judged by {policy}.");
+        var governance = review.Failing.Count(f => f.Category == Categories.Governance);
+        var ofWhich = governance == 0 ? string.Empty : $" ({governance} of them {(governance == 1 ? "a governance change" : "governance changes")})";
+        writer.WriteLine($"**{verdict}**{ofWhich} against {basis}, judged by {policy}.");
         writer.WriteLine();
         writer.WriteLine("| | |");
         writer.WriteLine("|---|---:|");
