@@ -168,6 +168,17 @@ public sealed class AccessDiffTests
         Assert.Equal(("network-policy", true, "netpol.yaml", 2, "removed"), (change.Kind, change.Removed, change.File, change.Line, change.After));
     }
 
+    [Fact]
+    public void A_network_policy_that_stops_restricting_ingress_is_a_change_in_the_head()
+    {
+        const string both = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: odoo, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n  egress: []\n";
+
+        var change = Assert.Single(Changes(both, both.Replace("policyTypes: [Ingress, Egress]", "policyTypes: [Egress]"), "netpol.yaml"));
+
+        Assert.Equal(("network-policy-direction", "restricted", "removed", false, 2), (change.Kind, change.Before, change.After, change.Removed, change.Line));
+        Assert.Equal("NetworkPolicy shop/odoo no longer restricts ingress traffic", change.Description);
+    }
+
     [Theory]
     [InlineData("- {}")]
     [InlineData("- from: [{namespaceSelector: {}}]")]

@@ -12,7 +12,7 @@ namespace PolicyKit.Policies.Diff.Access;
 public static class AccessDiff
 {
     /// <summary>Facts whose loss opens access rather than granting it.</summary>
-    private static readonly HashSet<string> Protections = new(StringComparer.Ordinal) { AccessFactKinds.NetworkPolicy };
+    private static readonly HashSet<string> Protections = new(StringComparer.Ordinal) { AccessFactKinds.NetworkPolicy, AccessFactKinds.NetworkPolicyDirection };
 
     public static IReadOnlyList<AccessChange> Compare(IReadOnlyList<AccessFact> before, IReadOnlyList<AccessFact> after)
     {
@@ -40,9 +40,19 @@ public static class AccessDiff
             }
         }
 
+        var removedPolicies = new HashSet<string>(before.Where(f => f.Kind == AccessFactKinds.NetworkPolicy && !current.Contains(f.Key)).Select(f => f.ResourceKey), StringComparer.Ordinal);
         foreach (var fact in before.Where(f => Protections.Contains(f.Kind) && !current.Contains(f.Key)))
         {
-            changes.Add((fact, ToChange(fact, fact.ValueText, "removed", removed: true)));
+            if (fact.Kind == AccessFactKinds.NetworkPolicyDirection && removedPolicies.Contains(fact.ResourceKey))
+            {
+                continue;
+            }
+
+            // A protection the head lost: located in the head where the policy still is, else in the base.
+            var kept = after.FirstOrDefault(f => f.ResourceKey == fact.ResourceKey && f.Kind == AccessFactKinds.NetworkPolicy);
+            changes.Add(kept is null
+                ? (fact, ToChange(fact, fact.ValueText, "removed", removed: true))
+                : (kept, ToChange(fact with { File = kept.File, Line = kept.Line, Column = kept.Column }, fact.ValueText, "removed", removed: false)));
         }
 
         changes.Sort((a, b) => AccessFact.Compare(a.Fact, b.Fact));
@@ -53,7 +63,9 @@ public static class AccessDiff
         fact.Area,
         fact.Kind,
         fact.Resource.ToString(),
-        removed ? $"{fact.Description} was removed" : fact.Description,
+        !Protections.Contains(fact.Kind) ? fact.Description
+            : fact.Kind == AccessFactKinds.NetworkPolicy ? $"{fact.Resource} was removed; it restricted traffic"
+            : $"{fact.Resource} no longer restricts {fact.Subject.ToLowerInvariant()} traffic",
         before,
         after,
         fact.File,

@@ -21,6 +21,9 @@ public static class AccessFactKinds
     public const string TokenAutomount = "token-automount";
     public const string NetworkPolicy = "network-policy";
     public const string NetworkPolicyOpen = "network-policy-open";
+
+    /// <summary>A direction (Ingress, Egress) a NetworkPolicy restricts; losing it opens that direction.</summary>
+    public const string NetworkPolicyDirection = "network-policy-direction";
     public const string ServiceExposed = "service-exposed";
     public const string RouteWithoutTls = "route-without-tls";
 }

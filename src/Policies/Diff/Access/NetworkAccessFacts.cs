@@ -52,6 +52,14 @@ internal static class NetworkAccessFacts
             return;
         }
 
+        // Which directions the policy restricts: policyTypes when given, else ingress always and egress when it has rules.
+        var types = AccessFacts.Strings(spec.Get("policyTypes")).Select(t => t.Value).ToList();
+        var restricted = types.Count > 0 ? types : spec.Get("egress") is null ? new List<string> { "Ingress" } : new List<string> { "Ingress", "Egress" };
+        foreach (var direction in restricted)
+        {
+            facts.Add(AccessFacts.Fact(resource, AccessArea.Network, AccessFactKinds.NetworkPolicyDirection, direction, new[] { "restricted" }, true, $"{identity} restricts {direction.ToLowerInvariant()} traffic", (YamlNode?)spec.Get("policyTypes") ?? spec, "spec.policyTypes"));
+        }
+
         foreach (var (direction, peers) in new[] { ("ingress", "from"), ("egress", "to") })
         {
             if (spec.Get(direction) is not SequenceNode rules)
