@@ -28,9 +28,6 @@ public sealed class GitSnapshot : IDisposable
     /// <summary>The temporary folder that stands for the repository's top level.</summary>
     public string Root { get; }
 
-    /// <summary>Repository-relative paths (<c>/</c> separators) of the commit's files.</summary>
-    public IEnumerable<string> Paths => files.Keys;
-
     internal static GitSnapshot Create(string commit)
     {
         var root = Path.Combine(Path.GetTempPath(), "policykit-base-" + Guid.NewGuid().ToString("N"));
