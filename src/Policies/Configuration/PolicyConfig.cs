@@ -73,6 +73,9 @@ public sealed class PolicyConfig
     /// <summary><c>secrets</c>: the rotation limits secret-bearing objects are measured against (docs/secrets.md).</summary>
     public Secrets.SecretsPolicy Secrets { get; init; } = Policies.Secrets.SecretsPolicy.Default;
 
+    /// <summary><c>metrics</c>: what <c>policykit metrics</c> holds a release history to (docs/metrics.md).</summary>
+    public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
+
     public static PolicyConfig Defaults(string rootDirectory) => new(
         null,
         rootDirectory,
