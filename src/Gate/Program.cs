@@ -29,6 +29,16 @@ catch (UsageException exception)
     Console.Error.WriteLine($"policykit: {exception.Message}");
     return ExitCodes.UsageError;
 }
+catch (PolicyKit.Policies.Git.GitException exception)
+{
+    Console.Error.WriteLine($"policykit: {exception.Message}");
+    return ExitCodes.UsageError;
+}
+catch (PolicyKit.Policies.Diff.BaselineReportException exception)
+{
+    Console.Error.WriteLine($"policykit: {exception.Message}");
+    return ExitCodes.UsageError;
+}
 catch (PolicyDefinitionException exception)
 {
     Console.Error.WriteLine($"policykit: {exception.Message}");

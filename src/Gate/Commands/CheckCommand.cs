@@ -6,6 +6,7 @@ using System.Linq;
 using PolicyKit.Gate.Output;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Diff;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Reports;
@@ -69,11 +70,36 @@ internal static class CheckCommand
         Description = "Pod Security policy version to judge at: v1.N or latest (default latest). Overrides podSecurity in the policy file.",
     };
 
+    private static readonly Option<string?> Base = new("--base")
+    {
+        Description = "Judge the change from this git revision (e.g. origin/main) to the head: findings are new, existing or fixed, and only new blocking ones fail. The base's policy, packs and exceptions judge.",
+    };
+
+    private static readonly Option<string?> Head = new("--head")
+    {
+        Description = "With --base: the head revision to judge instead of the working tree.",
+    };
+
+    private static readonly Option<string?> Baseline = new("--baseline")
+    {
+        Description = "Judge the working tree as a change from an earlier JSON report (policykit check --format json), for CI without git history.",
+    };
+
+    private static readonly Option<string?> PolicyFrom = new("--policy")
+    {
+        Description = "With --base: whose policy judges the change, base (default) or head (after its governance changes were approved).",
+    };
+
+    private static readonly Option<bool> FailOnExisting = new("--fail-on-existing")
+    {
+        Description = "With --base or --baseline: existing blocking findings fail the check too, as without a comparison.",
+    };
+
     public static Command Create()
     {
         var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error.")
         {
-            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now,
+            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now, Base, Head, Baseline, PolicyFrom, FailOnExisting,
         };
         command.SetAction(Run);
         return command;
@@ -105,6 +131,24 @@ internal static class CheckCommand
             }
         }
 
+        var change = ParseChange(parse, paths);
+        if (change.Base is not null)
+        {
+            var review = ChangeEvaluator.Review(new ChangeRequest(workingDirectory, paths, change.Base)
+            {
+                HeadRevision = parse.GetValue(Head),
+                ConfigPath = parse.GetValue(Config),
+                Policy = change.Policy,
+                FailOnExisting = parse.GetValue(FailOnExisting),
+                Environment = parse.GetValue(Environment),
+                FailOn = failOn,
+                Categories = categories,
+                PodSecurity = podSecurity,
+                Now = now,
+            });
+            return WriteReports(review.Head, review, targets);
+        }
+
         var config = LoadConfig(parse.GetValue(Config), paths, workingDirectory);
 
         var sources = new List<ManifestSource>();
@@ -132,13 +176,60 @@ internal static class CheckCommand
             Now = now,
         };
         var result = PolicyEngine.Evaluate(request);
+        var againstBaseline = change.Baseline is { } baseline
+            ? new ChangeReview(result, null, FindingComparison.Compare(result.Findings, BaselineReport.Read(baseline)), ComparisonBasis.ForBaseline(baseline), null, parse.GetValue(FailOnExisting))
+            : null;
+        return WriteReports(result, againstBaseline, targets);
+    }
 
+    private static int WriteReports(EvaluationResult result, ChangeReview? review, IReadOnlyList<ReportTarget> targets)
+    {
         foreach (var target in targets)
         {
-            WriteReport(result, target);
+            WriteReport(result, review, target);
         }
 
-        return result.Passed ? ExitCodes.Passed : ExitCodes.Blocked;
+        return (review?.Passed ?? result.Passed) ? ExitCodes.Passed : ExitCodes.Blocked;
+    }
+
+    private static (string? Base, string? Baseline, PolicySide Policy) ParseChange(ParseResult parse, IReadOnlyList<string> paths)
+    {
+        var baseRevision = parse.GetValue(Base);
+        var baseline = parse.GetValue(Baseline);
+        if (baseRevision is not null && baseline is not null)
+        {
+            throw new UsageException("give either --base REF or --baseline FILE, not both");
+        }
+
+        if (baseRevision is null && parse.GetValue(Head) is not null)
+        {
+            throw new UsageException("--head needs --base");
+        }
+
+        if (baseRevision is null && baseline is null && parse.GetValue(FailOnExisting))
+        {
+            throw new UsageException("--fail-on-existing needs --base or --baseline");
+        }
+
+        var policyText = parse.GetValue(PolicyFrom);
+        if (policyText is not null && baseRevision is null)
+        {
+            throw new UsageException("--policy needs --base");
+        }
+
+        var policy = policyText switch
+        {
+            null or "base" => PolicySide.Base,
+            "head" => PolicySide.Head,
+            _ => throw new UsageException($"--policy must be base or head; '{policyText}' is not"),
+        };
+
+        if (baseRevision is not null && paths.Contains("-"))
+        {
+            throw new UsageException("--base judges files of a git repository; standard input ('-') cannot be compared");
+        }
+
+        return (baseRevision, baseline, policy);
     }
 
     private static ThresholdOverride? ParseFailOn(string? text)
@@ -212,12 +303,12 @@ internal static class CheckCommand
         return buffer.ToArray();
     }
 
-    private static void WriteReport(EvaluationResult result, ReportTarget target)
+    private static void WriteReport(EvaluationResult result, ChangeReview? review, ReportTarget target)
     {
         if (target.OutputPath is null)
         {
             using var standardOutput = Console.OpenStandardOutput();
-            WriteReport(result, target.Format, standardOutput, color: ShouldColor());
+            WriteReport(result, review, target.Format, standardOutput, color: ShouldColor());
             return;
         }
 
@@ -230,7 +321,7 @@ internal static class CheckCommand
             }
 
             using var file = File.Create(target.OutputPath);
-            WriteReport(result, target.Format, file, color: false);
+            WriteReport(result, review, target.Format, file, color: false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -238,10 +329,14 @@ internal static class CheckCommand
         }
     }
 
-    private static void WriteReport(EvaluationResult result, ReportFormat format, Stream stream, bool color)
+    private static void WriteReport(EvaluationResult result, ChangeReview? review, ReportFormat format, Stream stream, bool color)
     {
         switch (format)
         {
+            case ReportFormat.Json when review is not null:
+                JsonReportWriter.Write(review, ToolInfo.Engine, stream);
+                stream.WriteByte((byte)'\n');
+                break;
             case ReportFormat.Json:
                 JsonReportWriter.Write(result, ToolInfo.Engine, stream);
                 stream.WriteByte((byte)'\n');
@@ -254,6 +349,10 @@ internal static class CheckCommand
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" })
                 {
                     ConsoleReportWriter.Write(result, writer, color);
+                    if (review is not null)
+                    {
+                        ChangeConsoleWriter.Write(review, writer);
+                    }
                 }
 
                 break;

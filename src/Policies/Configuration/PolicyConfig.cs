@@ -76,6 +76,19 @@ public sealed class PolicyConfig
     /// <summary><c>metrics</c>: what <c>policykit metrics</c> holds a release history to (docs/metrics.md).</summary>
     public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
 
+    /// <summary>
+    /// The same policy applied to a copy of the tree that lies elsewhere (a commit read from git): environment and
+    /// exclude globs and the exceptions folder resolve under <paramref name="rootDirectory"/>; rule paths stay where
+    /// they were loaded from.
+    /// </summary>
+    public PolicyConfig Rebased(string rootDirectory) => new(SourcePath, rootDirectory, Packs, RulePaths, FailOn, Environments, Rules, Exclude, Limits)
+    {
+        PodSecurity = PodSecurity,
+        Exceptions = Exceptions,
+        Secrets = Secrets,
+        Metrics = Metrics,
+    };
+
     public static PolicyConfig Defaults(string rootDirectory) => new(
         null,
         rootDirectory,

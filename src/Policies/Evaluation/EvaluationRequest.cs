@@ -49,6 +49,12 @@ public sealed class EvaluationRequest
     /// </summary>
     public IReadOnlyList<ManifestSource>? ExceptionSources { get; init; }
 
+    /// <summary>
+    /// An earlier run under the same policy and options whose findings unchanged files take over instead of being judged
+    /// again; null judges every file.
+    /// </summary>
+    public EvaluationReuse? Reuse { get; init; }
+
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

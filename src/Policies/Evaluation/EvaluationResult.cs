@@ -63,6 +63,15 @@ public sealed class EvaluationResult
 
     public bool Passed => BlockingCount == 0;
 
+    /// <summary>How many files took their findings over from an earlier run (<see cref="EvaluationRequest.Reuse"/>) instead of being judged.</summary>
+    public int FilesReused { get; internal init; }
+
+    /// <summary>Each file's outcome before exceptions, for a later run to reuse.</summary>
+    internal IReadOnlyList<FileOutcome> Files { get; init; } = System.Array.Empty<FileOutcome>();
+
+    /// <summary>Which file defined each namespace the run saw; reuse is safe only while these stay the same.</summary>
+    internal IReadOnlyDictionary<string, string> NamespaceFiles { get; init; } = new Dictionary<string, string>();
+
     public int Count(Severity severity) => CountsBySeverity[(int)severity];
 
     /// <summary>The threshold given on the command line, which replaced every threshold of the policy; null when none was.</summary>

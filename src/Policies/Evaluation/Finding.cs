@@ -8,6 +8,7 @@ namespace PolicyKit.Policies.Evaluation;
 /// <summary>One rule's verdict on one place of one input, after policy: effective severity, environment and blocking.</summary>
 public sealed class Finding
 {
+    private readonly bool judgedBlocking;
     private Suppression? suppression;
 
     internal Finding(Rule rule, Severity severity, string message, ResourceIdentity? resource, string file, int line, int column, string fieldPath, string fingerprint, string? environment, bool blocking, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory = false)
@@ -25,6 +26,7 @@ public sealed class Finding
         Fingerprint = fingerprint;
         Environment = environment;
         Blocking = blocking;
+        judgedBlocking = blocking;
     }
 
     public Rule Rule { get; }
@@ -77,6 +79,12 @@ public sealed class Finding
             }
         }
     }
+
+    /// <summary>A copy as the rule judged it, before any exception waived it, for a run that reuses this one's files.</summary>
+    internal Finding Reopened() => new(Rule, Severity, Message, Resource, File, Line, Column, FieldPath, Fingerprint, Environment, judgedBlocking, Properties, Advisory)
+    {
+        Origin = Origin,
+    };
 
     /// <summary>The resource object the finding was raised on, so exception scopes can read its labels and values.</summary>
     internal Resource? Origin { get; init; }

@@ -39,13 +39,17 @@ public static class PolicyEngine
         // are indexed first. Every other tree then lives only while its own file is judged: short-lived objects keep
         // the garbage collector's work small, where holding all trees until the end doubled the run time.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var run = new RunContext(config, NamespaceIndex.Build(request.Sources, config.Limits, parallel), request.PodSecurity, now);
+        var namespaces = NamespaceIndex.Build(request.Sources, config.Limits, parallel);
+        var run = new RunContext(config, namespaces, request.PodSecurity, now);
 
+        // A file whose bytes, policy and namespaces are unchanged since an earlier run has that run's findings again.
+        var reuse = request.Reuse is { } offered && offered.AppliesTo(namespaces) ? offered : null;
         var perFile = new FileOutcome[request.Sources.Count];
         Parallel.For(0, perFile.Length, parallel, i =>
         {
-            var environment = environments.For(request.Sources[i]);
-            perFile[i] = EvaluateFile(LoadedFile.Read(request.Sources[i], config.Limits), environment, run);
+            var source = request.Sources[i];
+            perFile[i] = reuse?.For(source.DisplayPath)?.Reopened()
+                ?? EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
         });
 
         var findings = perFile.SelectMany(f => f.Findings).ToList();
@@ -58,6 +62,9 @@ public static class PolicyEngine
             FailOnOverride = request.FailOn,
             Exceptions = exceptions,
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
+            Files = perFile,
+            NamespaceFiles = namespaces.ToDictionary(n => n.Key, n => n.Value.Source.DisplayPath, StringComparer.Ordinal),
+            FilesReused = reuse is null ? 0 : perFile.Count(f => f.Reused),
         };
     }
 
@@ -124,7 +131,7 @@ public static class PolicyEngine
             }
         }
 
-        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run));
+        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run));
     }
 
     private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
@@ -147,9 +154,6 @@ public static class PolicyEngine
 
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-
-    /// <summary>What judging one file produced; its parsed tree is not kept.</summary>
-    private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation);
 
     private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
 

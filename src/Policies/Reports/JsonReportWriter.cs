@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using PolicyKit.Policies.Diff;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Rules;
 using PolicyKit.Policies.Secrets;
@@ -13,7 +14,15 @@ public static class JsonReportWriter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(EvaluationResult result, ToolInfo tool, Stream stream)
+    public static void Write(EvaluationResult result, ToolInfo tool, Stream stream) => Write(result, null, tool, stream);
+
+    /// <summary>
+    /// The head's report with each finding's <c>change</c> (new or existing), the fixed findings and what the change was
+    /// compared with; <c>summary.result</c> is the change's verdict.
+    /// </summary>
+    public static void Write(ChangeReview review, ToolInfo tool, Stream stream) => Write(review.Head, review, tool, stream);
+
+    private static void Write(EvaluationResult result, ChangeReview? review, ToolInfo tool, Stream stream)
     {
         using var json = ReportJson.CreateWriter(stream);
         json.WriteStartObject();
@@ -23,12 +32,16 @@ public static class JsonReportWriter
         WritePolicy(json, result);
 
         ReportJson.WriteRulePacks(json, result.Packs);
-        WriteSummary(json, result);
+        WriteSummary(json, result, review);
+        if (review is not null)
+        {
+            ChangeJson.WriteComparison(json, review);
+        }
 
         json.WriteStartArray("findings");
         foreach (var finding in result.Findings)
         {
-            WriteFinding(json, finding);
+            WriteFinding(json, finding, review);
         }
 
         json.WriteEndArray();
@@ -63,10 +76,10 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteSummary(Utf8JsonWriter json, EvaluationResult result)
+    private static void WriteSummary(Utf8JsonWriter json, EvaluationResult result, ChangeReview? review)
     {
         json.WriteStartObject("summary");
-        json.WriteString("result", result.Passed ? "pass" : "fail");
+        json.WriteString("result", (review?.Passed ?? result.Passed) ? "pass" : "fail");
         json.WriteNumber("filesScanned", result.FilesScanned);
         json.WriteNumber("resourcesEvaluated", result.ResourcesEvaluated);
         json.WriteNumber("rulesEvaluated", result.Rules.Count);
@@ -124,7 +137,7 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding, ChangeReview? review)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -190,6 +203,11 @@ public static class JsonReportWriter
             json.WriteNumber("line", suppression.Line);
             json.WriteEndObject();
             json.WriteEndObject();
+        }
+
+        if (review is not null)
+        {
+            json.WriteString("change", ChangeJson.Name(review.ChangeOf(finding)));
         }
 
         json.WriteString("helpUri", finding.Rule.HelpUri);
