@@ -22,6 +22,7 @@ public sealed class ReleaseEvaluator
 
     private readonly GitHistory history;
     private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
+    private EvaluationResult? previous;
 
     public ReleaseEvaluator(GitHistory history)
     {
@@ -31,6 +32,12 @@ public sealed class ReleaseEvaluator
     /// <summary>Files read for their resources and images (one per distinct blob): the cost grows with what changed.</summary>
     public int FilesInventoried => inventories.Count;
 
+    /// <summary>Files whose findings were taken over from the previous release instead of being judged again.</summary>
+    public int FilesReused { get; private set; }
+
+    /// <summary>Files the engine judged.</summary>
+    public int FilesJudged { get; private set; }
+
     public IReadOnlyList<ReleaseFacts> Evaluate(IReadOnlyList<Release> releases, IReadOnlyCollection<string> environments)
     {
         var facts = new List<ReleaseFacts>(releases.Count);
@@ -38,13 +45,13 @@ public sealed class ReleaseEvaluator
         foreach (var release in releases)
         {
             var changed = workspace.MoveTo(release.Commit);
-            facts.Add(Judge(release, workspace, changed.Count, environments));
+            facts.Add(Judge(release, workspace, changed, environments));
         }
 
         return facts;
     }
 
-    private ReleaseFacts Judge(Release release, ReleaseWorkspace workspace, int changed, IReadOnlyCollection<string> environments)
+    private ReleaseFacts Judge(Release release, ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, IReadOnlyCollection<string> environments)
     {
         PolicyConfig config;
         var policyFile = Path.Combine(workspace.Root, PolicyConfig.FileName);
@@ -52,13 +59,35 @@ public sealed class ReleaseEvaluator
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
             var sources = InputCollector.Collect(new[] { workspace.Root }, config, workspace.Root);
-            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time });
-            return Facts(release, workspace, config, sources, result, changed, environments);
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config) });
+            FilesReused += result.FilesReused;
+            FilesJudged += sources.Count - result.FilesReused;
+            previous = result;
+            return Facts(release, workspace, config, sources, result, changed.Count, environments);
         }
         catch (PolicyDefinitionException exception)
         {
-            return new ReleaseFacts(release) { PolicyError = exception.Message, FilesChanged = changed, FilesTotal = workspace.Blobs.Count };
+            previous = null;
+            return new ReleaseFacts(release) { PolicyError = exception.Message, FilesChanged = changed.Count, FilesTotal = workspace.Blobs.Count };
         }
+    }
+
+    /// <summary>
+    /// The previous release's findings for the files that did not change, when the policy did not change either. Files
+    /// with secret-bearing objects are judged again: their rotation age moves with the release time.
+    /// </summary>
+    private EvaluationReuse? ReuseFor(IReadOnlyCollection<string> changed, PolicyConfig config)
+    {
+        if (previous is null || changed.Contains(PolicyConfig.FileName) || config.RulePaths.Count > 0)
+        {
+            return null;
+        }
+
+        var changedPaths = new HashSet<string>(changed, StringComparer.Ordinal);
+        var unchanged = previous.Files
+            .Where(f => f.Rotation.Count == 0 && !changedPaths.Contains(f.DisplayPath))
+            .Select(f => f.DisplayPath);
+        return new EvaluationReuse(previous, unchanged);
     }
 
     private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments)
