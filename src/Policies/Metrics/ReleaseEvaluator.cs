@@ -136,6 +136,7 @@ public sealed class ReleaseEvaluator
 
         return new ReleaseFacts(release)
         {
+            Settings = config.Metrics,
             Findings = findings,
             Resources = resources,
             Rotation = result.SecretRotation.Items.Where(i => Wanted(i.Environment ?? DefaultEnvironment)).ToList(),

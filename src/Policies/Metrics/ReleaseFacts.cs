@@ -17,6 +17,9 @@ public sealed class ReleaseFacts
 
     public Release Release { get; }
 
+    /// <summary>The <c>metrics</c> settings of the release's own policy (defaults when it has none or it is unreadable).</summary>
+    public Configuration.MetricsSettings Settings { get; init; } = Configuration.MetricsSettings.Default;
+
     /// <summary>Why the release could not be judged (its policykit.yaml is invalid), with the file and line.</summary>
     public string? PolicyError { get; init; }
 
