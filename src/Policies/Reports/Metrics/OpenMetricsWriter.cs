@@ -172,7 +172,7 @@ public static class OpenMetricsWriter
             text.Append("# UNIT ").Append(name).Append(' ').Append(unit).Append('\n');
         }
 
-        text.Append("# HELP ").Append(name).Append(' ').Append(help.Replace("\\", "\\\\").Replace("\n", "\\n")).Append('\n');
+        text.Append("# HELP ").Append(name).Append(' ').Append(help.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")).Append('\n');
     }
 
     private static void Sample(StringBuilder text, string name, string? labels, double? value)
