@@ -74,7 +74,8 @@ public sealed class ReleaseEvaluator
 
     /// <summary>
     /// The previous release's findings for the files that did not change, when the policy did not change either. Files
-    /// with secret-bearing objects are judged again: their rotation age moves with the release time.
+    /// with Secrets or SealedSecrets are judged again: their rotation age moves with the release time (an
+    /// ExternalSecret's refresh interval does not).
     /// </summary>
     private EvaluationReuse? ReuseFor(IReadOnlyCollection<string> changed, PolicyConfig config)
     {
@@ -85,7 +86,7 @@ public sealed class ReleaseEvaluator
 
         var changedPaths = new HashSet<string>(changed, StringComparer.Ordinal);
         var unchanged = previous.Files
-            .Where(f => f.Rotation.Count == 0 && !changedPaths.Contains(f.DisplayPath))
+            .Where(f => f.Rotation.TrueForAll(i => i.Kind is "ExternalSecret" or "ClusterExternalSecret") && !changedPaths.Contains(f.DisplayPath))
             .Select(f => f.DisplayPath);
         return new EvaluationReuse(previous, unchanged);
     }
