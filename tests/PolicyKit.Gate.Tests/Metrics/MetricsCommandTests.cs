@@ -87,6 +87,21 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
     }
 
     [Fact]
+    public void The_Grafana_dashboard_queries_only_series_the_exposition_has()
+    {
+        var families = OpenMetricsParser.Parse(demo.Reports["openmetrics"]);
+        var series = families.Values.SelectMany(f => f.Samples).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("docs", "grafana", "policykit-metrics.json")));
+
+        var expressions = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .SelectMany(p => p.GetProperty("targets").EnumerateArray()).Select(t => t.GetProperty("expr").GetString()!).ToList();
+        var named = expressions.SelectMany(e => System.Text.RegularExpressions.Regex.Matches(e, "policykit_[a-z0-9_]+").Select(m => m.Value)).Distinct().ToList();
+
+        Assert.True(named.Count >= 20, string.Join(", ", named));
+        Assert.All(named, name => Assert.Contains(name, series));
+    }
+
+    [Fact]
     public void Html_is_self_contained_with_a_trend_chart_per_metric_and_prints_on_A4()
     {
         var html = demo.Reports["html"];
