@@ -23,7 +23,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
 
     private JsonElement Json => JsonDocument.Parse(demo.Reports["json"]).RootElement;
 
-    [Theory]
+    [DemoTheory]
     [InlineData("json")]
     [InlineData("openmetrics")]
     [InlineData("markdown")]
@@ -36,7 +36,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Golden.Verify(demo.Reports[format], "tests", "PolicyKit.Gate.Tests", "Approved", "metrics." + MetricsDemo.Extension(format));
     }
 
-    [Fact]
+    [DemoFact]
     public void Json_validates_against_the_published_schema()
     {
         using var document = JsonDocument.Parse(demo.Reports["json"]);
@@ -49,7 +49,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         }
     }
 
-    [Fact]
+    [DemoFact]
     public void The_schema_refuses_a_report_with_an_unknown_verdict()
     {
         var broken = demo.Reports["json"].Replace("\"verdict\": \"pass\"", "\"verdict\": \"maybe\"");
@@ -58,7 +58,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.False(Schema.Value.Evaluate(document.RootElement).IsValid);
     }
 
-    [Fact]
+    [DemoFact]
     public void OpenMetrics_is_accepted_by_a_strict_parser_with_bounded_labels()
     {
         var families = OpenMetricsParser.Parse(demo.Reports["openmetrics"]);
@@ -86,7 +86,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.NotEmpty(OpenMetricsParser.Parse("# TYPE a counter\n# HELP a say \\\"hi\\\\\na_total{x=\"q\\\"\\n\"} 1\n# EOF\n"));
     }
 
-    [Fact]
+    [DemoFact]
     public void The_Grafana_dashboard_queries_only_series_the_exposition_has()
     {
         var families = OpenMetricsParser.Parse(demo.Reports["openmetrics"]);
@@ -101,7 +101,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.All(named, name => Assert.Contains(name, series));
     }
 
-    [Fact]
+    [DemoFact]
     public void Html_is_self_contained_with_a_trend_chart_per_metric_and_prints_on_A4()
     {
         var html = demo.Reports["html"];
@@ -113,7 +113,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.Equal(8, html.Split("<svg ").Length - 1);
     }
 
-    [Fact]
+    [DemoFact]
     public void Csv_has_a_row_per_release_and_environment()
     {
         var lines = demo.Reports["csv"].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -123,7 +123,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.StartsWith("release,time,commit,verdict,environment,", lines[0], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DemoFact]
     public void Outputs_are_renamed_into_place_and_leave_no_temporary_file()
     {
         Assert.Equal(
@@ -131,7 +131,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
             Directory.GetFiles(Path.Combine(demo.Directory, "out")).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [DemoFact]
     public void The_demo_history_gives_the_figures_its_script_was_written_for()
     {
         var json = Json;
@@ -167,7 +167,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.Equal(("published", true, true), (critical.GetProperty("startSource").GetString(), critical.GetProperty("open").GetBoolean(), critical.GetProperty("breach").GetBoolean()));
     }
 
-    [Fact]
+    [DemoFact]
     public void Unknown_release_selection_is_a_usage_error()
     {
         var result = PolicyKitProcess.Run(new[] { "metrics", "repo", "--releases", "branches" }, demo.Directory);
@@ -176,7 +176,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.Contains("--releases must be tags[:PATTERN,...] or merges[:BRANCH]", result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DemoFact]
     public void A_folder_outside_any_repository_is_a_usage_error_without_a_stack_trace()
     {
         using var folder = new TempDirectory();
