@@ -161,6 +161,23 @@ public sealed class GitHistory
         return contents;
     }
 
+    /// <summary>The content of <paramref name="path"/> in <paramref name="commit"/>, or null when the commit has no such file.</summary>
+    public byte[]? FileAt(string commit, string path)
+    {
+        var output = GitProcess.Run(TopLevel, Encoding.UTF8.GetBytes(commit + ":" + path + "\n"), "cat-file", "--batch");
+        var newline = Array.IndexOf(output, (byte)'\n');
+        var header = Encoding.UTF8.GetString(output, 0, newline < 0 ? output.Length : newline).Split(' ');
+        if (header.Length != 3 || header[1] != "blob")
+        {
+            return null;
+        }
+
+        var size = int.Parse(header[2], CultureInfo.InvariantCulture);
+        var bytes = new byte[size];
+        Buffer.BlockCopy(output, newline + 1, bytes, 0, size);
+        return bytes;
+    }
+
     private static string Format(bool signatures) =>
         $"--format=%H{Field}%P{Field}%an{Field}%ae{Field}%aI{Field}%cI{Field}{(signatures ? "%G?" : "N")}{Field}%s{Field}%b{Field}%(trailers:only,unfold){Record}";
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Exceptions;
+using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Git;
 
 namespace PolicyKit.Policies.Metrics;
@@ -57,9 +59,9 @@ public static class AuditTrailAnalysis
                 gaps.Add("no verified signature");
             }
 
-            foreach (var record in release.Exceptions.Where(e => paths.Contains(e.File) && e.Approver is not null && SamePerson(e.Approver, commit)))
+            foreach (var id in SelfApprovedRecords(history, commit, paths.Where(p => release.Exceptions.Any(e => e.File == p))))
             {
-                gaps.Add($"exception {record.Id} approved by the change's author");
+                gaps.Add($"exception {id} approved by the change's author");
             }
 
             evidence.Add(new ChangeEvidence(commit.ShortId, release.Release.Name, $"{commit.AuthorName} <{commit.AuthorEmail}>", commit.Subject, ticket, approval, signature, gaps));
@@ -67,6 +69,53 @@ public static class AuditTrailAnalysis
 
         return evidence;
     }
+
+    /// <summary>
+    /// The exception records a commit added or changed in <paramref name="files"/> whose approver is the commit's
+    /// author; records the commit left as they were are not its doing.
+    /// </summary>
+    private static IEnumerable<string> SelfApprovedRecords(GitHistory history, GitCommitRecord commit, IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            var before = Records(history, commit.Parents.Count == 0 ? null : commit.Parents[0], file)
+                .Where(r => r.Id is not null)
+                .GroupBy(r => r.Id!)
+                .ToDictionary(g => g.Key, g => Summary(g.First()), StringComparer.Ordinal);
+            foreach (var record in Records(history, commit.Id, file))
+            {
+                if (record.Id is not null && record.Approver is not null && SamePerson(record.Approver, commit)
+                    && (!before.TryGetValue(record.Id, out var previous) || previous != Summary(record)))
+                {
+                    yield return record.Id;
+                }
+            }
+        }
+    }
+
+    private static List<ExceptionRecord> Records(GitHistory history, string? commit, string file)
+    {
+        var records = new List<ExceptionRecord>();
+        var bytes = commit is null ? null : history.FileAt(commit, file);
+        if (bytes is not null)
+        {
+            ExceptionFileReader.Read(ManifestSource.FromBytes(file, bytes), LoaderLimits.Default, records, new List<ExceptionProblem>());
+        }
+
+        return records;
+    }
+
+    /// <summary>What a record grants, so a change to any of it counts as the commit's own approval.</summary>
+    private static string Summary(ExceptionRecord record) => string.Join(
+        "\u001f",
+        string.Join(",", record.Rules.Select(r => r.Text)),
+        record.Scope?.ToString() ?? string.Empty,
+        record.Owner,
+        record.Approver,
+        record.Ticket,
+        record.Created?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        record.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        record.Justification);
 
     private static bool IsGoverned(string path) =>
         path == PolicyConfig.FileName

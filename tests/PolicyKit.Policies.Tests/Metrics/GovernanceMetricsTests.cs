@@ -85,6 +85,28 @@ public sealed class GovernanceMetricsTests
     }
 
     [GitFact]
+    public void Editing_an_exception_file_does_not_make_its_untouched_records_the_editors_own_approvals()
+    {
+        using var history = new ReleaseHistory();
+        history.Write("policykit.yaml", ReleaseHistory.CorePolicy)
+            .Write("web.yaml", ReleaseHistory.Deployment("web"))
+            .Write("exceptions/web.yaml", Exception("2026-02-28"))
+            .Commit("2026-01-01", "waiver (OPS-9)\n\nReviewed-by: " + ReleaseHistory.Alice);
+        history.Tag("v1");
+
+        // Bob, EX-1's approver, adds EX-2 (approved by Alice) to the same file and leaves EX-1 as it was.
+        var second = Exception("2026-02-28", ReleaseHistory.Alice).Replace("exceptions:\n", string.Empty).Replace("EX-1", "EX-2").Replace("names: [web]", "names: [api]");
+        history.Write("exceptions/web.yaml", Exception("2026-02-28") + "\n" + second)
+            .Commit("2026-01-05", "second waiver (OPS-11)\n\nReviewed-by: " + ReleaseHistory.Alice, ReleaseHistory.Bob);
+        history.Tag("v2");
+
+        var report = history.Measure();
+
+        Assert.Equal(new[] { "EX-2" }, report.Releases[1].Exceptions.Created);
+        Assert.Empty(report.Releases[1].Changes.Single().Gaps);
+    }
+
+    [GitFact]
     public void A_merged_pull_request_approves_its_commits_and_merges_touching_environment_paths_are_releases()
     {
         using var history = new ReleaseHistory();
