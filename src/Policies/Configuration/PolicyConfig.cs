@@ -73,6 +73,9 @@ public sealed class PolicyConfig
     /// <summary><c>secrets</c>: the rotation limits secret-bearing objects are measured against (docs/secrets.md).</summary>
     public Secrets.SecretsPolicy Secrets { get; init; } = Policies.Secrets.SecretsPolicy.Default;
 
+    /// <summary><c>metrics</c>: what <c>policykit metrics</c> holds a release history to (docs/metrics.md).</summary>
+    public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
+
     /// <summary>
     /// The same policy applied to a copy of the tree that lies elsewhere (a commit read from git): environment and
     /// exclude globs and the exceptions folder resolve under <paramref name="rootDirectory"/>; rule paths stay where
@@ -83,6 +86,7 @@ public sealed class PolicyConfig
         PodSecurity = PodSecurity,
         Exceptions = Exceptions,
         Secrets = Secrets,
+        Metrics = Metrics,
     };
 
     public static PolicyConfig Defaults(string rootDirectory) => new(

@@ -16,7 +16,7 @@ public static class PolicyConfigLoader
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets",
+        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets", "metrics",
     };
 
     /// <summary>
@@ -129,6 +129,7 @@ public static class PolicyConfigLoader
             PodSecurity = reader.PodSecurity(root.Get("podSecurity")),
             Exceptions = reader.Exceptions(root.Get("exceptions"), rootDirectory),
             Secrets = secrets,
+            Metrics = reader.Metrics(root.Get("metrics")),
         };
     }
 
@@ -337,6 +338,72 @@ public static class PolicyConfigLoader
             return Duration.TryParse(text, out var duration) && duration > TimeSpan.Zero
                 ? duration
                 : throw Error(node, $"secrets.{key} must be a positive duration such as 90d, 24h or 1h30m; '{text}' is not");
+        }
+
+        /// <summary><c>metrics</c>: exposure limits per severity, ticket pattern, signatures, failure window, hotfix pattern.</summary>
+        public MetricsSettings Metrics(YamlNode? node)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return MetricsSettings.Default;
+            }
+
+            var mapping = Mapping(node, "metrics");
+            OnlyKeys(mapping, new HashSet<string> { "exposureLimits", "ticketPattern", "requireSignatures", "failureWindow", "hotfixPattern" }, "metrics");
+            var defaults = MetricsSettings.Default;
+            var limits = new Dictionary<Severity, TimeSpan>();
+            if (mapping.Get("exposureLimits") is { } limitsNode and not ScalarNode { IsNull: true })
+            {
+                foreach (var entry in Mapping(limitsNode, "metrics.exposureLimits").Entries)
+                {
+                    if (!Severities.TryParse(entry.Key.Value, out var severity) || entry.Key.Value != severity.ToName())
+                    {
+                        throw Error(entry.Key, $"metrics.exposureLimits keys are critical, high, medium, low and info; '{entry.Key.Value}' is not");
+                    }
+
+                    limits[severity] = MetricsDuration(entry.Value, $"metrics.exposureLimits.{entry.Key.Value}");
+                }
+            }
+
+            var requireSignatures = mapping.GetString("requireSignatures") switch
+            {
+                null => defaults.RequireSignatures,
+                "true" => true,
+                "false" => false,
+                var other => throw Error(mapping.Get("requireSignatures"), $"metrics.requireSignatures must be true or false; '{other}' is not"),
+            };
+            return new MetricsSettings(
+                limits,
+                MetricsPattern(mapping, "ticketPattern") ?? defaults.TicketPattern,
+                requireSignatures,
+                mapping.Get("failureWindow") is { } window ? MetricsDuration(window, "metrics.failureWindow") : defaults.FailureWindow,
+                MetricsPattern(mapping, "hotfixPattern") ?? defaults.HotfixPattern);
+        }
+
+        private TimeSpan MetricsDuration(YamlNode node, string what)
+        {
+            var text = (node as ScalarNode)?.Value;
+            return Duration.TryParse(text, out var duration) && duration > TimeSpan.Zero
+                ? duration
+                : throw Error(node, $"{what} must be a positive duration such as 7d or 48h; '{text}' is not");
+        }
+
+        private System.Text.RegularExpressions.Regex? MetricsPattern(MappingNode mapping, string key)
+        {
+            var text = mapping.GetString(key);
+            if (text is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new System.Text.RegularExpressions.Regex(text, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException exception)
+            {
+                throw Error(mapping.Get(key), $"metrics.{key} is not a valid regular expression: {exception.Message}");
+            }
         }
 
         public LoaderLimits Limits(YamlNode? node)

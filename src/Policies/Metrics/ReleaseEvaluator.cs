@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PolicyKit.Policies.Checks;
+using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Evaluation;
+using PolicyKit.Policies.Git;
+using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Rules;
+
+namespace PolicyKit.Policies.Metrics;
+
+/// <summary>
+/// Judges each release with the policy, packs and exception records of that release's own tree, at the release's time
+/// (so exception expiry and secret age are as they were then). What depends on a file alone (its resources and the
+/// images it deploys) is kept per blob id and never read twice.
+/// </summary>
+public sealed class ReleaseEvaluator
+{
+    public const string DefaultEnvironment = "default";
+
+    private readonly GitHistory history;
+    private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
+    private EvaluationResult? previous;
+
+    public ReleaseEvaluator(GitHistory history)
+    {
+        this.history = history;
+    }
+
+    /// <summary>Files read for their resources and images (one per distinct blob): the cost grows with what changed.</summary>
+    public int FilesInventoried => inventories.Count;
+
+    /// <summary>Files whose findings were taken over from the previous release instead of being judged again.</summary>
+    public int FilesReused { get; private set; }
+
+    /// <summary>Files the engine judged.</summary>
+    public int FilesJudged { get; private set; }
+
+    public IReadOnlyList<ReleaseFacts> Evaluate(IReadOnlyList<Release> releases, IReadOnlyCollection<string> environments)
+    {
+        var facts = new List<ReleaseFacts>(releases.Count);
+        using var workspace = new ReleaseWorkspace(history);
+        foreach (var release in releases)
+        {
+            var changed = workspace.MoveTo(release.Commit);
+            facts.Add(Judge(release, workspace, changed, environments));
+        }
+
+        return facts;
+    }
+
+    private ReleaseFacts Judge(Release release, ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, IReadOnlyCollection<string> environments)
+    {
+        PolicyConfig config;
+        var policyFile = Path.Combine(workspace.Root, PolicyConfig.FileName);
+        try
+        {
+            config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
+            var sources = InputCollector.Collect(new[] { workspace.Root }, config, workspace.Root);
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config) });
+            FilesReused += result.FilesReused;
+            FilesJudged += sources.Count - result.FilesReused;
+            previous = result;
+            return Facts(release, workspace, config, sources, result, changed.Count, environments);
+        }
+        catch (PolicyDefinitionException exception)
+        {
+            previous = null;
+            return new ReleaseFacts(release) { PolicyError = exception.Message, FilesChanged = changed.Count, FilesTotal = workspace.Blobs.Count };
+        }
+    }
+
+    /// <summary>
+    /// The previous release's findings for the files that did not change, when the policy did not change either. Files
+    /// with Secrets or SealedSecrets are judged again: their rotation age moves with the release time (an
+    /// ExternalSecret's refresh interval does not).
+    /// </summary>
+    private EvaluationReuse? ReuseFor(IReadOnlyCollection<string> changed, PolicyConfig config)
+    {
+        if (previous is null || changed.Contains(PolicyConfig.FileName) || config.RulePaths.Count > 0)
+        {
+            return null;
+        }
+
+        var changedPaths = new HashSet<string>(changed, StringComparer.Ordinal);
+        var unchanged = previous.Files
+            .Where(f => f.Rotation.TrueForAll(i => i.Kind is "ExternalSecret" or "ClusterExternalSecret") && !changedPaths.Contains(f.DisplayPath))
+            .Select(f => f.DisplayPath);
+        return new EvaluationReuse(previous, unchanged);
+    }
+
+    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments)
+    {
+        bool Wanted(string environment) => environments.Count == 0 || environments.Contains(environment);
+
+        var findings = result.Findings
+            .Select(f => new FindingFact(f.Fingerprint, f.RuleId, f.Category, f.Severity, f.Blocking, f.Suppressed, f.Environment ?? DefaultEnvironment, f.File, f.Line, f.Message))
+            .Where(f => Wanted(f.Environment))
+            .ToList();
+
+        var resources = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var images = new List<ImageFact>();
+        foreach (var source in sources)
+        {
+            var path = source.DisplayPath;
+            if (!workspace.Blobs.TryGetValue(path, out var blob))
+            {
+                continue;
+            }
+
+            var environment = EnvironmentOf(config, path);
+            if (!Wanted(environment))
+            {
+                continue;
+            }
+
+            var inventory = Inventory(blob, source, config.Limits);
+            resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + inventory.Resources;
+            images.AddRange(inventory.Images.Select(i => Image(i, environment)));
+        }
+
+        var exceptions = result.Exceptions.Outcomes
+            .Where(o => o.Record.Id is not null)
+            .Select(o => new ExceptionFact(
+                o.Record.Id!,
+                o.Record.File,
+                o.Record.Owner,
+                o.Record.Approver,
+                o.Record.Created,
+                o.Record.Expires,
+                o.Record.Rules.Select(r => r.Text).ToList(),
+                o.Status,
+                o.Waived.Count(w => Wanted(w.Environment ?? DefaultEnvironment))))
+            .ToList();
+
+        return new ReleaseFacts(release)
+        {
+            Settings = config.Metrics,
+            Findings = findings,
+            Resources = resources,
+            Rotation = result.SecretRotation.Items.Where(i => Wanted(i.Environment ?? DefaultEnvironment)).ToList(),
+            Exceptions = exceptions,
+            Images = images.Distinct().OrderBy(i => i.Environment, StringComparer.Ordinal).ThenBy(i => i.Reference, StringComparer.Ordinal).ToList(),
+            FilesChanged = changed,
+            FilesTotal = workspace.Blobs.Count,
+        };
+    }
+
+    private static ImageFact Image(string reference, string environment)
+    {
+        var parsed = ImageReference.Parse(reference);
+        var at = reference.IndexOf('@');
+        var withoutDigest = at < 0 ? reference : reference.Substring(0, at);
+        var lastSlash = withoutDigest.LastIndexOf('/');
+        var colon = withoutDigest.LastIndexOf(':');
+        var repository = colon > lastSlash ? withoutDigest.Substring(0, colon) : withoutDigest;
+        return new ImageFact(reference, repository, parsed.HasValidDigest ? parsed.Digest : null, environment);
+    }
+
+    /// <summary>The environment whose paths claim a repository path, as the engine matches them (first wins).</summary>
+    internal static string EnvironmentOf(PolicyConfig config, string path)
+    {
+        foreach (var environment in config.Environments)
+        {
+            if (environment.Contains(path))
+            {
+                return environment.Name;
+            }
+        }
+
+        return DefaultEnvironment;
+    }
+
+    private FileInventory Inventory(string blob, ManifestSource source, LoaderLimits limits)
+    {
+        if (inventories.TryGetValue(blob, out var known))
+        {
+            return known;
+        }
+
+        var file = LoadedFile.Read(source, limits);
+        var images = new List<string>();
+        foreach (var resource in file.Resources)
+        {
+            if (resource.PodSpec is { } pod)
+            {
+                foreach (var list in Model.PodSpecView.ContainerLists)
+                {
+                    foreach (var container in pod.ContainersIn(list))
+                    {
+                        if (container.Node.GetString("image") is { Length: > 0 } image)
+                        {
+                            images.Add(image);
+                        }
+                    }
+                }
+            }
+        }
+
+        var inventory = new FileInventory(file.Resources.Count, images);
+        inventories[blob] = inventory;
+        return inventory;
+    }
+
+    /// <summary>What a file holds whatever the policy: its resource count and the images it names.</summary>
+    private sealed record FileInventory(int Resources, IReadOnlyList<string> Images);
+}
