@@ -35,11 +35,11 @@ public static class PolicyEngine
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) };
 
-        // Namespace labels decide how Pod Security judges every other file, so the few files that can hold a Namespace
-        // are indexed first. Every other tree then lives only while its own file is judged: short-lived objects keep
-        // the garbage collector's work small, where holding all trees until the end doubled the run time.
+        // One parse per file: each tree lives only while its own file is judged, and what cross-file verdicts need (a
+        // Namespace's Pod Security labels) is kept as compact facts. Short-lived trees keep the garbage collector's work
+        // small and memory bounded by the largest file; judgements that wait for those facts are settled afterwards.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var run = new RunContext(config, NamespaceIndex.Build(request.Sources, config.Limits, parallel), request.PodSecurity, now);
+        var run = new RunContext(config, request.PodSecurity, now);
 
         var perFile = new FileOutcome[request.Sources.Count];
         Parallel.For(0, perFile.Length, parallel, i =>
@@ -47,6 +47,12 @@ public static class PolicyEngine
             var environment = environments.For(request.Sources[i]);
             perFile[i] = EvaluateFile(LoadedFile.Read(request.Sources[i], config.Limits), environment, run);
         });
+
+        var facts = new StreamFacts(NamespacesOf(perFile));
+        foreach (var outcome in perFile)
+        {
+            Settle(outcome, facts, run);
+        }
 
         var findings = perFile.SelectMany(f => f.Findings).ToList();
 
@@ -85,21 +91,36 @@ public static class PolicyEngine
     private static FileOutcome EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
+        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
         var violations = new List<Violation>();
-        var sink = new ViolationSink(violations, context);
+        var deferred = new List<PendingJudgement>();
+        var pending = new List<(PendingJudgement Judgement, Severity Severity)>();
+        var sink = new ViolationSink(violations, deferred, context);
         var findings = new List<Finding>();
+        var namespaces = new List<NamespacePodSecurityLabels>();
         foreach (var resource in file.Resources)
         {
+            if (NamespacePodSecurityLabels.Of(resource) is { } namespaceLabels)
+            {
+                namespaces.Add(namespaceLabels);
+            }
+
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
                 sink.Aim(binding.Rule, resource);
-                var before = violations.Count;
                 binding.Rule.Check.Evaluate(resource, sink);
-                for (var v = before; v < violations.Count; v++)
+                foreach (var violation in violations)
                 {
-                    findings.Add(ToFinding(violations[v], binding.Severity, environment));
+                    findings.Add(ToFinding(violation, binding.Severity, environment));
                 }
+
+                violations.Clear();
+                foreach (var judgement in deferred)
+                {
+                    pending.Add((judgement, binding.Severity));
+                }
+
+                deferred.Clear();
             }
         }
 
@@ -124,7 +145,48 @@ public static class PolicyEngine
             }
         }
 
-        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run));
+        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run), namespaces, pending, environment);
+    }
+
+    /// <summary>The Pod Security labels of every Namespace read; the first definition in input order wins, whatever the thread timing.</summary>
+    private static Dictionary<string, NamespacePodSecurityLabels> NamespacesOf(FileOutcome[] perFile)
+    {
+        var namespaces = new Dictionary<string, NamespacePodSecurityLabels>(StringComparer.Ordinal);
+        foreach (var outcome in perFile)
+        {
+            foreach (var labels in outcome.Namespaces)
+            {
+                if (!namespaces.ContainsKey(labels.Name))
+                {
+                    namespaces[labels.Name] = labels;
+                }
+            }
+        }
+
+        return namespaces;
+    }
+
+    /// <summary>Settles the judgements a file deferred, now that every file has been read, into that file's findings.</summary>
+    private static void Settle(FileOutcome outcome, StreamFacts facts, RunContext run)
+    {
+        if (outcome.Pending.Count == 0)
+        {
+            return;
+        }
+
+        var violations = new List<Violation>();
+        var sink = new ViolationSink(violations, new List<PendingJudgement>(), new EvaluationContext(run.Config) { Environment = outcome.Environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now });
+        foreach (var (pending, severity) in outcome.Pending)
+        {
+            sink.Aim(pending.Rule, pending.Resource);
+            pending.Judgement.Settle(facts, sink);
+            foreach (var violation in violations)
+            {
+                outcome.Findings.Add(ToFinding(violation, severity, outcome.Environment));
+            }
+
+            violations.Clear();
+        }
     }
 
     private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
@@ -132,7 +194,7 @@ public static class PolicyEngine
         severity,
         violation.Message,
         violation.Resource.Identity,
-        violation.Resource.Source.DisplayPath,
+        violation.Resource.File,
         violation.Line,
         violation.Column,
         violation.FieldPath,
@@ -142,16 +204,26 @@ public static class PolicyEngine
         SortedProperties(violation.Properties),
         violation.Advisory)
     {
-        Origin = violation.Resource,
+        Labels = violation.Resource.Labels,
+        Image = violation.Image,
     };
 
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-    /// <summary>What judging one file produced; its parsed tree is not kept.</summary>
-    private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation);
+    /// <summary>
+    /// What judging one file produced: its findings, the compact facts other files' verdicts need, and the judgements
+    /// waiting for those facts. Its parsed tree is not kept.
+    /// </summary>
+    private sealed record FileOutcome(
+        List<Finding> Findings,
+        int ResourceCount,
+        List<SecretRotationItem> Rotation,
+        List<NamespacePodSecurityLabels> Namespaces,
+        List<(PendingJudgement Judgement, Severity Severity)> Pending,
+        EnvironmentRuleSet Environment);
 
-    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
+    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
 
     private static int CompareFindings(Finding a, Finding b)
     {
