@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using PolicyKit.Testing;
 
 namespace PolicyKit.Gate.Tests;
@@ -30,6 +31,33 @@ public sealed class NativeGateTests : IClassFixture<NativeGate>
             Assert.Equal(jit.StandardOutput, native.StandardOutput);
             Assert.Equal(jit.StandardError, native.StandardError);
         }
+    }
+
+    [NativeGateFact]
+    public void The_tool_package_installs_a_native_executable_on_linux_x64()
+    {
+        var target = new FileInfo(gate.Executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? gate.Executable;
+
+        Assert.Contains("policykit.gate.linux-x64", target);
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "policykit.dll")), "the linux-x64 package holds policykit.dll: it is not native");
+        var header = new byte[4];
+        using (var stream = File.OpenRead(target))
+        {
+            stream.ReadExactly(header);
+        }
+
+        Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, header);
+    }
+
+    [NativeGateFact]
+    public void The_framework_dependent_fallback_package_reports_the_sample_as_the_jit_gate_does()
+    {
+        var arguments = new[] { "check", "samples/odoo-distribution", "--now", SampleTests.Today, "--format", "json" };
+        var fallback = PolicyKitProcess.Run(gate.FallbackExecutable, arguments, RepositoryPaths.Root);
+        var jit = PolicyKitProcess.Run(null, arguments, RepositoryPaths.Root);
+
+        GateAssert.ExitCode(1, fallback);
+        Assert.Equal(jit.StandardOutput, fallback.StandardOutput);
     }
 
     [NativeGateFact]
