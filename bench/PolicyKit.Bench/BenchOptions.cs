@@ -27,7 +27,7 @@ internal sealed class BenchOptions
           --profile      also run the single-threaded phase breakdown (--mode profile) at N tenants
           --corpus DIR   corpus folder to create or reuse (default: <temp>/policykit-bench/corpus-v<format>-s<seed>)
           --seed S       generator seed (default 20240611)
-          --packs A,B    rule packs the engine runs (default core), e.g. core,pss or core,secrets to measure a pack's cost
+          --packs A,B    rule packs the engine runs (default: every default pack, as policykit check runs without a policy file), e.g. core or core,pss to measure a pack's cost
           --max-wait S   before each measured process, wait up to S seconds for other work on the machine to stop
                          (default 120); what other processes used while measuring is reported either way
           --retries K    measure a mode again, up to K times (default 2), when other processes used more than 10 %
@@ -63,8 +63,8 @@ internal sealed class BenchOptions
 
     public bool Help { get; private set; }
 
-    /// <summary>The rule packs the engine mode runs; <c>core</c> is the one the targets are stated for.</summary>
-    public IReadOnlyList<string> Packs { get; private set; } = new[] { BenchPolicy.Pack };
+    /// <summary>The rule packs the engine mode runs: by default every pack the gate runs without a policy file.</summary>
+    public IReadOnlyList<string> Packs { get; private set; } = BenchPolicy.DefaultPacks;
 
     public string Corpus => Path.GetFullPath(CorpusArgument ?? Path.Combine(
         Path.GetTempPath(),

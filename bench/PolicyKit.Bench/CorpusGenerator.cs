@@ -17,7 +17,7 @@ namespace PolicyKit.Bench;
 internal sealed class CorpusGenerator
 {
     /// <summary>Bump when the generated content changes, so stale corpora are regenerated rather than reused.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public const int DefaultSeed = 20_240_611;
 
@@ -86,8 +86,8 @@ internal sealed class CorpusGenerator
     {
         var files = new List<KeyValuePair<string, string>>
         {
-            new("namespace.yaml", Namespace(t)),
-            new("rbac.yaml", Rbac(t)),
+            // The Namespace shares a file with workloads, as tenant repositories usually have it.
+            new("rbac.yaml", Namespace(t) + "---\n" + Rbac(t)),
             new("secrets.yaml", Secrets(t)),
             new("config.yaml", Config(t)),
             new("postgres.yaml", Postgres(t)),

@@ -32,7 +32,7 @@ internal static class Report
         Line(text, $"- runtime: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}");
         Line(text, $"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Interactive ? "concurrent" : GCSettings.LatencyMode.ToString())}");
         Line(text, $"- corpus: {corpus} (seed {options.Seed.ToString(Invariant)}, format v{CorpusGenerator.FormatVersion.ToString(Invariant)})");
-        Line(text, $"- runs: each mode in {options.Processes.ToString(Invariant)} fresh processes; each process takes the median of {options.Runs.ToString(Invariant)} runs after at least {options.Warmups.ToString(Invariant)} warm-up run(s) and {options.WarmupSeconds.ToString(Invariant)} s of warm-up; the median process is reported (peak memory: the largest); pack: {BenchPolicy.Pack}");
+        Line(text, $"- runs: each mode in {options.Processes.ToString(Invariant)} fresh processes; each process takes the median of {options.Runs.ToString(Invariant)} runs after at least {options.Warmups.ToString(Invariant)} warm-up run(s) and {options.WarmupSeconds.ToString(Invariant)} s of warm-up; the median process is reported (peak memory: the largest); packs: {string.Join(",", options.Packs)}");
         Line(text, $"- load average before / after: {loadBefore} / {ReadLoadAverage()}");
         Line(text);
 
@@ -42,7 +42,7 @@ internal static class Report
         Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            Line(text, $"| {N(r.Tenants)} | {N(r.Resources)} | {N(r.Engine.Files)} | {F(r.ParseSerial.MedianMs)} | {F(r.ParseParallel.MedianMs)} | {F(r.Engine.MedianMs)} | {r.Ratio.ToString("F2", Invariant)}× | {N((int)Math.Round(r.ResourcesPerSecond))} | {r.MicrosecondsPerResource.ToString("F1", Invariant)} | {F(r.Engine.FirstRunMs)} | {F(r.Engine.PeakMb)} | {F(r.ParseParallel.PeakMb)} | {N(r.Engine.Findings)}{(r.Engine.Findings == r.ExpectedFindings ? string.Empty : $" (corpus holds {N(r.ExpectedFindings)})")} |");
+            Line(text, $"| {N(r.Tenants)} | {N(r.Resources)} | {N(r.Engine.Files)} | {F(r.ParseSerial.MedianMs)} | {F(r.ParseParallel.MedianMs)} | {F(r.Engine.MedianMs)} | {r.Ratio.ToString("F2", Invariant)}× | {N((int)Math.Round(r.ResourcesPerSecond))} | {r.MicrosecondsPerResource.ToString("F1", Invariant)} | {F(r.Engine.FirstRunMs)} | {F(r.Engine.PeakMb)} | {F(r.ParseParallel.PeakMb)} | {N(r.Engine.Findings)}{(r.ExpectedFindings < 0 || r.Engine.Findings == r.ExpectedFindings ? string.Empty : $" (corpus holds {N(r.ExpectedFindings)})")} |");
         }
 
         Line(text);

@@ -24,7 +24,7 @@ internal static class Workloads
     public static int Parallelism => Environment.ProcessorCount;
 
     /// <summary>
-    /// The engine as <c>policykit check</c> drives it, with the <c>core</c> pack: collect the inputs, evaluate them.
+    /// The engine as <c>policykit check</c> drives it, with the chosen packs: collect the inputs, evaluate them.
     /// </summary>
     public static WorkloadOutcome Engine(string corpus, IReadOnlyList<string> tenantFolders, IReadOnlyList<string> packs)
     {

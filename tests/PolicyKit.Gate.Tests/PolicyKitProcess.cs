@@ -13,9 +13,14 @@ namespace PolicyKit.Gate.Tests;
 /// <summary>
 /// Runs the real gate as a separate process (<c>dotnet policykit.dll ARGS</c>), the way a CI job runs it: with its own
 /// working directory, environment and standard input, and with standard output redirected (so the console report is plain).
+/// Setting <c>POLICYKIT_GATE_EXECUTABLE</c> to a published gate (e.g. the Native AOT <c>policykit</c>) runs the whole
+/// suite against that executable instead.
 /// </summary>
 internal static class PolicyKitProcess
 {
+    /// <summary>The variable that names a gate executable to test instead of the built <c>policykit.dll</c>.</summary>
+    public const string ExecutableVariable = "POLICYKIT_GATE_EXECUTABLE";
+
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly Lazy<string> GatePath = new(() =>
@@ -59,9 +64,24 @@ internal static class PolicyKitProcess
         string workingDirectory,
         byte[]? standardInput = null,
         IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null) =>
+        Run(Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } executable ? executable : null, arguments, workingDirectory, standardInput, environment, timeout);
+
+    /// <summary>Runs <c>policykit ARGS</c> with <paramref name="executable"/>, or the built <c>policykit.dll</c> when null.</summary>
+    public static PolicyKitResult Run(
+        string? executable,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        byte[]? standardInput = null,
+        IReadOnlyDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
-        var startInfo = new ProcessStartInfo(DotnetHost.Value)
+        if (executable is not null && !File.Exists(executable))
+        {
+            throw new InvalidOperationException($"{ExecutableVariable} names '{executable}', which does not exist.");
+        }
+
+        var startInfo = new ProcessStartInfo(executable ?? DotnetHost.Value)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -71,7 +91,11 @@ internal static class PolicyKitProcess
             StandardErrorEncoding = new UTF8Encoding(false),
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(GatePath.Value);
+        if (executable is null)
+        {
+            startInfo.ArgumentList.Add(GatePath.Value);
+        }
+
         var argumentList = arguments.ToList();
         foreach (var argument in argumentList)
         {

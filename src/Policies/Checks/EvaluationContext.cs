@@ -1,26 +1,21 @@
 using System;
-using System.Collections.Generic;
 using PolicyKit.Policies.Configuration;
-using PolicyKit.Policies.Model;
 
 namespace PolicyKit.Policies.Checks;
 
 /// <summary>
-/// What a check may know beyond the resource it judges: the other resources of the run (e.g. the Namespace objects whose
-/// labels set a Pod Security level), the policy in force and the environment judging the resource.
+/// What a check may know beyond the resource it judges while files stream: the policy in force and the environment
+/// judging the resource. Facts about other resources (a Namespace's Pod Security labels) are only complete once every
+/// file is read, so checks that need them defer that part of their verdict (<see cref="ViolationSink"/>).
 /// </summary>
 public sealed class EvaluationContext
 {
-    internal EvaluationContext(PolicyConfig config, IReadOnlyDictionary<string, Resource> namespaces)
+    internal EvaluationContext(PolicyConfig config)
     {
         Config = config;
-        Namespaces = namespaces;
     }
 
     public PolicyConfig Config { get; }
-
-    /// <summary>The <c>Namespace</c> objects found in the checked input, by name.</summary>
-    public IReadOnlyDictionary<string, Resource> Namespaces { get; }
 
     /// <summary>The environment judging the current resource, or null when none matched.</summary>
     public PolicyEnvironment? Environment { get; internal set; }

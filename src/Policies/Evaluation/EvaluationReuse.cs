@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using PolicyKit.Policies.Model;
 
 namespace PolicyKit.Policies.Evaluation;
 
@@ -35,16 +34,17 @@ public sealed class EvaluationReuse
         }
     }
 
-    internal bool AppliesTo(IReadOnlyDictionary<string, Resource> namespaces)
+    /// <param name="namespaceFiles">Each namespace of this run and the file it was read from.</param>
+    internal bool AppliesTo(IReadOnlyDictionary<string, string> namespaceFiles)
     {
-        if (namespaces.Count != previous.NamespaceFiles.Count)
+        if (namespaceFiles.Count != previous.NamespaceFiles.Count)
         {
             return false;
         }
 
-        foreach (var entry in namespaces)
+        foreach (var entry in namespaceFiles)
         {
-            var file = entry.Value.Source.DisplayPath;
+            var file = entry.Value;
             if (!previous.NamespaceFiles.TryGetValue(entry.Key, out var previousFile) || previousFile != file || !unchanged.Contains(file))
             {
                 return false;

@@ -1,12 +1,25 @@
 using System.Collections.Generic;
 using System.Linq;
+using PolicyKit.Policies.Checks;
+using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Diff.Access;
+using PolicyKit.Policies.Rules;
 using PolicyKit.Policies.Secrets;
 
 namespace PolicyKit.Policies.Evaluation;
 
-/// <summary>What judging one file produced, before exceptions applied; its parsed tree is not kept.</summary>
-internal sealed record FileOutcome(string DisplayPath, List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation)
+/// <summary>
+/// What judging one file produced, before exceptions applied: its findings, the compact facts other files' verdicts need,
+/// and the judgements waiting for those facts. Its parsed tree is not kept.
+/// </summary>
+internal sealed record FileOutcome(
+    string DisplayPath,
+    List<Finding> Findings,
+    int ResourceCount,
+    List<SecretRotationItem> Rotation,
+    List<NamespacePodSecurityLabels> Namespaces,
+    List<(PendingJudgement Judgement, Severity Severity)> Pending,
+    EnvironmentRuleSet Environment)
 {
     /// <summary>The privileges the file's resources hold, when the run records them (<see cref="EvaluationRequest.RecordAccess"/>).</summary>
     public IReadOnlyList<AccessFact> Access { get; init; } = System.Array.Empty<AccessFact>();
@@ -14,6 +27,14 @@ internal sealed record FileOutcome(string DisplayPath, List<Finding> Findings, i
     /// <summary>Whether this outcome was taken over from an earlier run rather than judged again.</summary>
     public bool Reused { get; init; }
 
-    /// <summary>The same outcome for a new run: findings as judged, before any exception of the earlier run waived them.</summary>
-    public FileOutcome Reopened() => this with { Findings = Findings.Select(f => f.Reopened()).ToList(), Reused = true };
+    /// <summary>
+    /// The same outcome for a new run: findings as judged and settled, before any exception of the earlier run waived
+    /// them. Its deferred judgements were settled in the earlier run, under the same namespaces, so none is pending.
+    /// </summary>
+    public FileOutcome Reopened() => this with
+    {
+        Findings = Findings.Select(f => f.Reopened()).ToList(),
+        Pending = new List<(PendingJudgement Judgement, Severity Severity)>(),
+        Reused = true,
+    };
 }

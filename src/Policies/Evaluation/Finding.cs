@@ -83,11 +83,20 @@ public sealed class Finding
     /// <summary>A copy as the rule judged it, before any exception waived it, for a run that reuses this one's files.</summary>
     internal Finding Reopened() => new(Rule, Severity, Message, Resource, File, Line, Column, FieldPath, Fingerprint, Environment, judgedBlocking, Properties, Advisory)
     {
-        Origin = Origin,
+        Labels = Labels,
+        Image = Image,
     };
 
-    /// <summary>The resource object the finding was raised on, so exception scopes can read its labels and values.</summary>
-    internal Resource? Origin { get; init; }
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The judged object's own <c>metadata.labels</c>, for exception scopes with label selectors. Shared by every finding
+    /// of the resource; the finding never holds the parse tree, so memory does not grow with trees.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string> Labels { get; init; } = NoLabels;
+
+    /// <summary>The image the offending field holds, when the field is a container's <c>image</c>, for exception scopes.</summary>
+    internal string? Image { get; init; }
 
     /// <summary>Check-specific facts shown beside the message, sorted by key (e.g. <c>podSecurityLevel</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Properties { get; }

@@ -36,22 +36,42 @@ public static class PolicyEngine
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) };
 
-        // Namespace labels decide how Pod Security judges every other file, so the few files that can hold a Namespace
-        // are indexed first. Every other tree then lives only while its own file is judged: short-lived objects keep
-        // the garbage collector's work small, where holding all trees until the end doubled the run time.
+        // One parse per file: each tree lives only while its own file is judged, and what cross-file verdicts need (a
+        // Namespace's Pod Security labels) is kept as compact facts. Short-lived trees keep the garbage collector's work
+        // small and memory bounded by the largest file; judgements that wait for those facts are settled afterwards.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var namespaces = NamespaceIndex.Build(request.Sources, config.Limits, parallel);
-        var run = new RunContext(config, namespaces, request.PodSecurity, now, request.RecordAccess);
+        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess);
 
-        // A file whose bytes, policy and namespaces are unchanged since an earlier run has that run's findings again.
-        var reuse = request.Reuse is { } offered && offered.AppliesTo(namespaces) ? offered : null;
+        // A file whose bytes and policy are unchanged since an earlier run has that run's findings again, as long as
+        // every Namespace (whose labels judge pods in other files) comes from the same unchanged file in both runs.
         var perFile = new FileOutcome[request.Sources.Count];
         Parallel.For(0, perFile.Length, parallel, i =>
         {
             var source = request.Sources[i];
-            perFile[i] = reuse?.For(source.DisplayPath)?.Reopened()
+            perFile[i] = request.Reuse?.For(source.DisplayPath)?.Reopened()
                 ?? EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
         });
+
+        var namespaces = NamespacesOf(perFile);
+        var reused = request.Reuse is not null && perFile.Any(f => f.Reused);
+        if (reused && !request.Reuse!.AppliesTo(namespaces.ToDictionary(n => n.Key, n => n.Value.File, StringComparer.Ordinal)))
+        {
+            Parallel.For(0, perFile.Length, parallel, i =>
+            {
+                if (perFile[i].Reused)
+                {
+                    var source = request.Sources[i];
+                    perFile[i] = EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
+                }
+            });
+            namespaces = NamespacesOf(perFile);
+        }
+
+        var facts = new StreamFacts(namespaces.ToDictionary(n => n.Key, n => n.Value.Labels, StringComparer.Ordinal));
+        foreach (var outcome in perFile)
+        {
+            Settle(outcome, facts, run);
+        }
 
         var findings = perFile.SelectMany(f => f.Findings).ToList();
 
@@ -65,8 +85,8 @@ public static class PolicyEngine
             Exceptions = exceptions,
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
             Files = perFile,
-            NamespaceFiles = namespaces.ToDictionary(n => n.Key, n => n.Value.Source.DisplayPath, StringComparer.Ordinal),
-            FilesReused = reuse is null ? 0 : perFile.Count(f => f.Reused),
+            NamespaceFiles = namespaces.ToDictionary(n => n.Key, n => n.Value.File, StringComparer.Ordinal),
+            FilesReused = perFile.Count(f => f.Reused),
             Access = request.RecordAccess ? perFile.SelectMany(f => f.Access).ToList() : Array.Empty<AccessFact>(),
         };
     }
@@ -95,11 +115,14 @@ public static class PolicyEngine
     private static FileOutcome EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
+        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
         var violations = new List<Violation>();
-        var sink = new ViolationSink(violations, context);
+        var deferred = new List<PendingJudgement>();
+        var pending = new List<(PendingJudgement Judgement, Severity Severity)>();
+        var sink = new ViolationSink(violations, deferred, context);
         var findings = new List<Finding>();
         var access = new List<AccessFact>();
+        var namespaces = new List<NamespacePodSecurityLabels>();
         foreach (var resource in file.Resources)
         {
             if (run.RecordAccess)
@@ -107,15 +130,27 @@ public static class PolicyEngine
                 access.AddRange(AccessFacts.Of(resource));
             }
 
+            if (NamespacePodSecurityLabels.Of(resource) is { } namespaceLabels)
+            {
+                namespaces.Add(namespaceLabels);
+            }
+
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
                 sink.Aim(binding.Rule, resource);
-                var before = violations.Count;
                 binding.Rule.Check.Evaluate(resource, sink);
-                for (var v = before; v < violations.Count; v++)
+                foreach (var violation in violations)
                 {
-                    findings.Add(ToFinding(violations[v], binding.Severity, environment));
+                    findings.Add(ToFinding(violation, binding.Severity, environment));
                 }
+
+                violations.Clear();
+                foreach (var judgement in deferred)
+                {
+                    pending.Add((judgement, binding.Severity));
+                }
+
+                deferred.Clear();
             }
         }
 
@@ -140,7 +175,51 @@ public static class PolicyEngine
             }
         }
 
-        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run)) { Access = access };
+        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run), namespaces, pending, environment) { Access = access };
+    }
+
+    /// <summary>
+    /// The Pod Security labels of every Namespace read, with the file each came from; the first definition in input order
+    /// wins, whatever the thread timing.
+    /// </summary>
+    private static Dictionary<string, (NamespacePodSecurityLabels Labels, string File)> NamespacesOf(FileOutcome[] perFile)
+    {
+        var namespaces = new Dictionary<string, (NamespacePodSecurityLabels Labels, string File)>(StringComparer.Ordinal);
+        foreach (var outcome in perFile)
+        {
+            foreach (var labels in outcome.Namespaces)
+            {
+                if (!namespaces.ContainsKey(labels.Name))
+                {
+                    namespaces[labels.Name] = (labels, outcome.DisplayPath);
+                }
+            }
+        }
+
+        return namespaces;
+    }
+
+    /// <summary>Settles the judgements a file deferred, now that every file has been read, into that file's findings.</summary>
+    private static void Settle(FileOutcome outcome, StreamFacts facts, RunContext run)
+    {
+        if (outcome.Pending.Count == 0)
+        {
+            return;
+        }
+
+        var violations = new List<Violation>();
+        var sink = new ViolationSink(violations, new List<PendingJudgement>(), new EvaluationContext(run.Config) { Environment = outcome.Environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now });
+        foreach (var (pending, severity) in outcome.Pending)
+        {
+            sink.Aim(pending.Rule, pending.Resource);
+            pending.Judgement.Settle(facts, sink);
+            foreach (var violation in violations)
+            {
+                outcome.Findings.Add(ToFinding(violation, severity, outcome.Environment));
+            }
+
+            violations.Clear();
+        }
     }
 
     private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
@@ -148,7 +227,7 @@ public static class PolicyEngine
         severity,
         violation.Message,
         violation.Resource.Identity,
-        violation.Resource.Source.DisplayPath,
+        violation.Resource.File,
         violation.Line,
         violation.Column,
         violation.FieldPath,
@@ -158,13 +237,14 @@ public static class PolicyEngine
         SortedProperties(violation.Properties),
         violation.Advisory)
     {
-        Origin = violation.Resource,
+        Labels = violation.Resource.Labels,
+        Image = violation.Image,
     };
 
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess);
+    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess);
 
     internal static int CompareFindings(Finding a, Finding b)
     {

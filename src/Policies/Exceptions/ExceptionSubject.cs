@@ -18,8 +18,6 @@ internal sealed class ExceptionSubject
     /// <summary>The finding property checks set to name the secret key a finding is about.</summary>
     public const string SecretKeyProperty = "secretKey";
 
-    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
-
     private ExceptionSubject(string? environment, ResourceIdentity? resource, IReadOnlyDictionary<string, string> labels, string? image, string? secretKey)
     {
         Environment = environment;
@@ -40,15 +38,25 @@ internal sealed class ExceptionSubject
 
     public string? SecretKey { get; }
 
-    public static ExceptionSubject Of(Finding finding)
+    public static ExceptionSubject Of(Finding finding) => new(
+        finding.Environment,
+        finding.Resource,
+        finding.Labels,
+        Property(finding, ImageProperty) ?? finding.Image,
+        Property(finding, SecretKeyProperty) ?? SecretKeyInField(finding.FieldPath));
+
+    /// <summary>
+    /// The image value at <paramref name="fieldPath"/> when it is a container's <c>image</c>, read while the tree is at
+    /// hand so findings need not keep it.
+    /// </summary>
+    internal static string? ImageAt(MappingNode root, string fieldPath)
     {
-        var origin = finding.Origin;
-        return new ExceptionSubject(
-            finding.Environment,
-            finding.Resource,
-            origin is null ? NoLabels : LabelsOf(origin),
-            Property(finding, ImageProperty) ?? ImageAtField(finding, origin),
-            Property(finding, SecretKeyProperty) ?? SecretKeyInField(finding.FieldPath));
+        if (!fieldPath.EndsWith(".image", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return FieldPathNavigator.Find(root, fieldPath) is ScalarNode { IsNull: false } image ? image.Value : null;
     }
 
     private static string? Property(Finding finding, string key)
@@ -62,36 +70,6 @@ internal sealed class ExceptionSubject
         }
 
         return null;
-    }
-
-    private static IReadOnlyDictionary<string, string> LabelsOf(Resource resource)
-    {
-        if (resource.Root.GetMapping("metadata")?.GetMapping("labels") is not { } labels || labels.Entries.Count == 0)
-        {
-            return NoLabels;
-        }
-
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in labels.Entries)
-        {
-            if (entry.Value is ScalarNode { IsNull: false } value)
-            {
-                result[entry.Key.Value] = value.Value;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>The image value a finding points at, when its field is a container's <c>image</c>.</summary>
-    private static string? ImageAtField(Finding finding, Resource? origin)
-    {
-        if (origin is null || !finding.FieldPath.EndsWith(".image", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        return FieldPathNavigator.Find(origin.Root, finding.FieldPath) is ScalarNode { IsNull: false } image ? image.Value : null;
     }
 
     /// <summary>

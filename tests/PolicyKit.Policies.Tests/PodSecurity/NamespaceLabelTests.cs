@@ -174,6 +174,44 @@ public sealed class NamespaceLabelTests
     }
 
     [Fact]
+    public void A_namespace_in_a_file_read_after_the_pod_still_judges_it()
+    {
+        // Files are judged as they stream; the pod's file comes first, so its verdict waits for the Namespace.
+        var result = PolicyEngine.Evaluate(new EvaluationRequest(
+            new[] { PolicyKit.Policies.Loading.ManifestSource.FromText("a-pod.yaml", PrivilegedPod), PolicyKit.Policies.Loading.ManifestSource.FromText("z-namespace.yaml", Namespace(("enforce", "baseline")).TrimEnd('-', '\n')) },
+            PolicyConfig.Defaults("/")) { MaxParallelism = 1 });
+
+        var finding = Assert.Single(result.Findings, f => f.Check == "privileged");
+        Assert.Equal("a-pod.yaml", finding.File);
+        Assert.Equal("namespace:odoo-acme", Property(finding, "podSecuritySource"));
+    }
+
+    [Fact]
+    public void A_namespace_after_its_pods_in_the_same_file_judges_them()
+    {
+        var result = Evaluate(PrivilegedPod + "\n---\n" + Namespace(("enforce", "baseline")).TrimEnd('-', '\n'), null);
+
+        Assert.Single(Pss(result), f => f.Check == "privileged");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void The_first_definition_of_a_namespace_in_input_order_decides_whatever_the_parallelism(int parallelism)
+    {
+        var sources = new[]
+        {
+            PolicyKit.Policies.Loading.ManifestSource.FromText("a-namespace.yaml", Namespace(("enforce", "privileged")).TrimEnd('-', '\n')),
+            PolicyKit.Policies.Loading.ManifestSource.FromText("b-pod.yaml", PrivilegedPod),
+            PolicyKit.Policies.Loading.ManifestSource.FromText("c-namespace.yaml", Namespace(("enforce", "baseline")).TrimEnd('-', '\n')),
+        };
+
+        var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, PolicyConfig.Defaults("/")) { MaxParallelism = parallelism });
+
+        Assert.Empty(Pss(result));
+    }
+
+    [Fact]
     public void The_namespace_label_wins_over_the_command_line_which_fills_in_for_other_namespaces()
     {
         var cli = At(PodSecurityLevel.Restricted, "v1.30");

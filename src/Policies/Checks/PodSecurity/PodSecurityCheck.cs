@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Model;
 
 namespace PolicyKit.Policies.Checks.PodSecurity;
@@ -8,6 +8,12 @@ namespace PolicyKit.Policies.Checks.PodSecurity;
 /// that govern the resource (<see cref="PodSecurityPolicy"/>). A failure under <c>enforce</c> is an ordinary finding; one
 /// that only <c>audit</c> or <c>warn</c> would report is advisory and never blocks. At most one finding per resource.
 /// </summary>
+/// <remarks>
+/// The level and version come from the labels of the resource's Namespace, which may be defined in a file not read yet.
+/// So the pod is judged by every implementation of the control while its tree is at hand, and only the failures are kept
+/// (<see cref="PodSecurityJudgement"/>); which of them count is settled once every Namespace is known. A pod that passes
+/// every implementation, the usual case, leaves nothing behind.
+/// </remarks>
 public sealed class PodSecurityCheck : PodCheck
 {
     public PodSecurityCheck(string controlId, CheckParameters parameters)
@@ -20,59 +26,30 @@ public sealed class PodSecurityCheck : PodCheck
 
     public override void Evaluate(Resource resource, ViolationSink sink)
     {
-        if (PodSecurityPod.For(resource, sink.Context) is not { } pod || pod.Policy.IsFullyPrivileged)
+        if (PodSecurityPod.For(resource) is not { } pod)
         {
             return;
         }
 
-        var policy = pod.Policy;
-        var enforce = Control.ImplementationAt(policy.Enforce.Level, policy.Enforce.Minor);
-        if (enforce >= 0 && Control.Evaluate(pod, enforce) is { } enforced)
+        var versions = Control.Versions;
+        ControlFailure?[]? failures = null;
+        for (var i = 0; i < versions.Count; i++)
         {
-            Report(sink, enforced, policy.Enforce, "enforce", "violates", advisory: false);
-            return;
+            if (Control.Evaluate(pod, versions[i]) is { } failure)
+            {
+                failure.Image = ExceptionSubject.ImageAt(resource.Root, failure.FieldPath);
+                (failures ??= new ControlFailure?[versions.Count])[i] = failure;
+            }
         }
 
-        // audit and warn only add what enforce does not already reject; an implementation that already passed passes again.
-        var audit = Control.ImplementationAt(policy.Audit.Level, policy.Audit.Minor);
-        var warn = Control.ImplementationAt(policy.Warn.Level, policy.Warn.Minor);
-        var audited = audit >= 0 && audit != enforce ? Control.Evaluate(pod, audit) : null;
-        var warned = warn < 0 || warn == enforce ? null : warn == audit ? audited : Control.Evaluate(pod, warn);
-        if (audited is not null)
+        if (failures is not null)
         {
-            var mode = warned is null ? "audit" : "audit,warn";
-            Report(sink, audited, policy.Audit, mode, "would violate (" + mode.Replace(",", ", ") + ")", advisory: true);
-        }
-        else if (warned is not null)
-        {
-            Report(sink, warned, policy.Warn, "warn", "would violate (warn)", advisory: true);
+            sink.Defer(new PodSecurityJudgement(Control, PodSecurityPolicy.NamespaceOf(resource), PodSecurityPolicy.Defaults(sink.Context), failures));
         }
     }
 
     protected override void EvaluatePod(PodSpecView podSpec, ViolationSink sink)
     {
         // Not used: Evaluate needs the whole resource (namespace, pod metadata), not only the pod spec.
-    }
-
-    private static void Report(ViolationSink sink, ControlFailure failure, PodSecurityTarget target, string mode, string verdict, bool advisory)
-    {
-        var level = target.Level.ToName();
-        var version = target.Version.ToString();
-        var arguments = new[]
-        {
-            ViolationSink.Argument("verdict", verdict),
-            ViolationSink.Argument("level", level),
-            ViolationSink.Argument("version", version),
-            ViolationSink.Argument("reason", failure.Reason),
-            ViolationSink.Argument("detail", failure.Detail),
-        };
-        var properties = new List<KeyValuePair<string, string>>(4)
-        {
-            ViolationSink.Argument("podSecurityLevel", level),
-            ViolationSink.Argument("podSecurityMode", mode),
-            ViolationSink.Argument("podSecuritySource", target.Source),
-            ViolationSink.Argument("podSecurityVersion", version),
-        };
-        sink.Report(failure.At, failure.FieldPath, arguments, properties, advisory);
     }
 }

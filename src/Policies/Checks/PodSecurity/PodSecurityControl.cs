@@ -63,7 +63,8 @@ internal sealed class ControlFailure
     {
         Reason = reason;
         Detail = detail;
-        At = at;
+        Line = at.Line;
+        Column = at.Column;
         FieldPath = fieldPath;
     }
 
@@ -73,9 +74,15 @@ internal sealed class ControlFailure
     /// <summary>Names the offending containers, fields and values, e.g. <c>container "odoo" must not set …</c>.</summary>
     public string Detail { get; }
 
-    public YamlNode At { get; }
+    // Where the offending node is, not the node: a failure outlives its tree until the namespace's labels are known.
+    public int Line { get; }
+
+    public int Column { get; }
 
     public string FieldPath { get; }
+
+    /// <summary>The image the offending field holds, when it is an <c>image</c> field (for exception scopes).</summary>
+    public string? Image { get; set; }
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace PolicyKit.Policies.Checks.PodSecurity;
 /// <summary>
 /// What the Pod Security controls read of one pod-bearing resource: the pod spec and metadata (of the template for
 /// workload kinds), the containers in the order upstream visits them (init, regular, ephemeral), the facts that relax
-/// controls, and the resolved policy. Built once per resource and shared by every control of the pack: each thread keeps
+/// controls. Built once per resource and shared by every control of the pack: each thread keeps
 /// one instance and reuses it, so judging a resource allocates nothing while it passes.
 /// </summary>
 internal sealed class PodSecurityPod
@@ -18,7 +18,6 @@ internal sealed class PodSecurityPod
 
     private readonly List<ContainerView> containers = new(8);
     private Resource? resource;
-    private EvaluationContext? context;
 
     private PodSecurityPod()
     {
@@ -53,10 +52,8 @@ internal sealed class PodSecurityPod
     /// <summary>Init containers, then containers, then ephemeral containers.</summary>
     public IReadOnlyList<ContainerView> Containers => containers;
 
-    public PodSecurityPolicy Policy { get; private set; } = null!;
-
     /// <summary>The view of <paramref name="resource"/>, or null when it carries no pod spec.</summary>
-    public static PodSecurityPod? For(Resource resource, EvaluationContext context)
+    public static PodSecurityPod? For(Resource resource)
     {
         if (resource.PodSpec is not { } podSpec)
         {
@@ -64,15 +61,15 @@ internal sealed class PodSecurityPod
         }
 
         var pod = current ??= new PodSecurityPod();
-        if (!ReferenceEquals(pod.resource, resource) || !ReferenceEquals(pod.context, context))
+        if (!ReferenceEquals(pod.resource, resource))
         {
-            pod.Load(resource, podSpec, context);
+            pod.Load(resource, podSpec);
         }
 
         return pod;
     }
 
-    private void Load(Resource judged, PodSpecView podSpec, EvaluationContext evaluationContext)
+    private void Load(Resource judged, PodSpecView podSpec)
     {
         resource = null; // stays invalid if anything below throws
         PodSpec = podSpec;
@@ -93,8 +90,6 @@ internal sealed class PodSecurityPod
             }
         }
 
-        Policy = PodSecurityPolicy.Resolve(judged, evaluationContext);
-        context = evaluationContext;
         resource = judged;
     }
 

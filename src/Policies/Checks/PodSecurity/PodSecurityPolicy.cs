@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using PolicyKit.Policies.Model;
-using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.Checks.PodSecurity;
 
@@ -70,23 +69,23 @@ public sealed class PodSecurityPolicy
     /// </summary>
     public static string NamespaceOf(Resource resource) => resource.Identity.Namespace ?? "default";
 
-    /// <summary>Resolves the policy for <paramref name="resource"/> in <paramref name="context"/>.</summary>
-    public static PodSecurityPolicy Resolve(Resource resource, EvaluationContext context)
+    /// <summary>
+    /// Resolves the policy of a resource in namespace <paramref name="namespaceName"/>: <paramref name="defaults"/>, with
+    /// the labels of that namespace (null when the input does not define it) applied over them.
+    /// </summary>
+    internal static PodSecurityPolicy Resolve(PodSecurityTarget defaults, string namespaceName, NamespacePodSecurityLabels? labels)
     {
-        var defaults = Defaults(context);
         var privileged = new PodSecurityTarget(PodSecurityLevel.Privileged, PodSecurityVersion.Latest, "default");
         var enforce = defaults;
         var audit = privileged;
         var warn = privileged;
 
-        var namespaceName = NamespaceOf(resource);
-        if (context.Namespaces.TryGetValue(namespaceName, out var namespaceResource)
-            && namespaceResource.Root.GetMapping("metadata")?.GetMapping("labels") is { } labels)
+        if (labels is { HasLabels: true })
         {
             var source = "namespace:" + namespaceName;
-            enforce = Apply(labels, "enforce", enforce, source, failClosed: true);
-            audit = Apply(labels, "audit", audit, source, failClosed: false);
-            warn = Apply(labels, "warn", warn, source, failClosed: false);
+            enforce = Apply(labels, PodSecurityMode.Enforce, enforce, source, failClosed: true);
+            audit = Apply(labels, PodSecurityMode.Audit, audit, source, failClosed: false);
+            warn = Apply(labels, PodSecurityMode.Warn, warn, source, failClosed: false);
         }
 
         return new PodSecurityPolicy(enforce, audit, warn);
@@ -128,11 +127,12 @@ public sealed class PodSecurityPolicy
     /// unreadable level falls back to restricted for enforce (fail closed) and to privileged for audit and warn (fail
     /// open); an unreadable version means latest.
     /// </summary>
-    private static PodSecurityTarget Apply(MappingNode labels, string mode, PodSecurityTarget fallback, string source, bool failClosed)
+    private static PodSecurityTarget Apply(NamespacePodSecurityLabels labels, PodSecurityMode modeValue, PodSecurityTarget fallback, string source, bool failClosed)
     {
-        var levelNode = labels.Get(LabelPrefix + mode);
-        var versionNode = labels.Get(LabelPrefix + mode + "-version");
-        if (levelNode is null && versionNode is null)
+        var mode = modeValue.ToString().ToLowerInvariant();
+        var levelLabel = labels.Level(modeValue);
+        var versionLabel = labels.Version(modeValue);
+        if (!levelLabel.Present && !versionLabel.Present)
         {
             return fallback;
         }
@@ -140,9 +140,9 @@ public sealed class PodSecurityPolicy
         var level = fallback.Level;
         var version = fallback.Version;
         var problems = (List<string>?)null;
-        if (levelNode is not null)
+        if (levelLabel.Present)
         {
-            var text = Text.String(levelNode);
+            var text = levelLabel.Text;
             if (!PodSecurityLevels.TryParse(text, out level))
             {
                 level = failClosed ? PodSecurityLevel.Restricted : PodSecurityLevel.Privileged;
@@ -150,9 +150,9 @@ public sealed class PodSecurityPolicy
             }
         }
 
-        if (versionNode is not null)
+        if (versionLabel.Present)
         {
-            var text = Text.String(versionNode);
+            var text = versionLabel.Text;
             if (!PodSecurityVersion.TryParse(text, out version))
             {
                 version = PodSecurityVersion.Latest;

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using PolicyKit.Policies.Yaml;
+
+namespace PolicyKit.Policies.Model;
+
+/// <summary>
+/// What findings keep of a judged resource once its parse tree is gone: its identity, the file it came from and its own
+/// <c>metadata.labels</c> (exception scopes select by them). Built only when the resource has a finding, so memory grows
+/// with findings by a few strings each, never by trees.
+/// </summary>
+internal sealed class JudgedResource
+{
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels)
+    {
+        Identity = identity;
+        File = file;
+        Labels = labels;
+    }
+
+    public ResourceIdentity Identity { get; }
+
+    /// <summary>The display path of the file the resource came from.</summary>
+    public string File { get; }
+
+    /// <summary>The object's own <c>metadata.labels</c> (not its pod template's), non-null scalar values only.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    public static JudgedResource Of(Resource resource) => new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root));
+
+    private static IReadOnlyDictionary<string, string> LabelsOf(MappingNode root)
+    {
+        if (root.GetMapping("metadata")?.GetMapping("labels") is not { } labels || labels.Entries.Count == 0)
+        {
+            return NoLabels;
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in labels.Entries)
+        {
+            if (entry.Value is ScalarNode { IsNull: false } value)
+            {
+                result[entry.Key.Value] = value.Value;
+            }
+        }
+
+        return result;
+    }
+}
