@@ -19,6 +19,8 @@ namespace PolicyKit.Policies.Evaluation;
 /// </summary>
 public static class PolicyEngine
 {
+    private const string SecretsCategory = "secrets";
+
     /// <exception cref="PolicyDefinitionException">The policy asks for packs, environments or rules that do not exist.</exception>
     public static EvaluationResult Evaluate(EvaluationRequest request)
     {
@@ -55,6 +57,8 @@ public static class PolicyEngine
         findings.Sort(CompareFindings);
         return new EvaluationResult(findings, packs, rules, config, perFile.Length, perFile.Sum(f => f.ResourceCount))
         {
+            Discovery = request.Discovery,
+            OtherYamlFiles = perFile.Where(f => f.OtherYaml is not null).Select(f => f.OtherYaml!).OrderBy(f => f, StringComparer.Ordinal).ToList(),
             FailOnOverride = request.FailOn,
             Exceptions = exceptions,
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
@@ -91,8 +95,14 @@ public static class PolicyEngine
         var findings = new List<Finding>();
         foreach (var resource in file.Resources)
         {
+            var valuesOnly = resource.Identity.Kind == HelmValues.Kind;
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
+                if (valuesOnly && binding.Rule.Category != SecretsCategory)
+                {
+                    continue;
+                }
+
                 sink.Aim(binding.Rule, resource);
                 var before = violations.Count;
                 binding.Rule.Check.Evaluate(resource, sink);
@@ -108,6 +118,7 @@ public static class PolicyEngine
             if (environment.TryGetInputRule(problem.Kind, out var binding))
             {
                 var message = binding.Rule.Message.Format(new[] { ViolationSink.Argument("detail", problem.Detail) });
+                var rendering = source.Rendering;
                 findings.Add(new Finding(
                     binding.Rule,
                     binding.Severity,
@@ -117,39 +128,56 @@ public static class PolicyEngine
                     problem.Line,
                     problem.Column,
                     string.Empty,
-                    Fingerprints.ForInput(binding.Rule.Id, environment.Name, source.DisplayPath, problem.DocumentIndex),
+                    Fingerprints.ForInput(binding.Rule.Id, environment.Name, rendering is null ? source.DisplayPath : source.DisplayPath + "@" + rendering.UnitDisplayPath, problem.DocumentIndex),
                     environment.Name,
                     environment.Blocks(binding.Severity),
-                    Array.Empty<KeyValuePair<string, string>>()));
+                    rendering is null ? Array.Empty<KeyValuePair<string, string>>() : new[] { new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath) }));
             }
         }
 
-        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run));
+        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run), file.IsOtherYaml ? source.DisplayPath : null);
     }
 
-    private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
-        violation.Rule,
-        severity,
-        violation.Message,
-        violation.Resource.Identity,
-        violation.Resource.Source.DisplayPath,
-        violation.Line,
-        violation.Column,
-        violation.FieldPath,
-        Fingerprints.ForResource(violation.Rule.Id, environment.Name, violation.Resource.Identity, violation.FieldPath),
-        environment.Name,
-        !violation.Advisory && environment.Blocks(severity),
-        SortedProperties(violation.Properties),
-        violation.Advisory)
+    private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment)
     {
-        Origin = violation.Resource,
-    };
+        var resource = violation.Resource;
+        var (file, line, column, properties) = (resource.Source.DisplayPath, violation.Line, violation.Column, violation.Properties);
+        var rendering = resource.Source.Rendering;
+        if (rendering is not null)
+        {
+            // A rendered resource is reported where its offending field is written, not in the render nobody edits.
+            var located = rendering.Locate(resource, violation.FieldPath);
+            (file, line, column) = (located.File, located.Line, located.Column);
+            properties = properties
+                .Append(new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath))
+                .Append(new KeyValuePair<string, string>("sourceMapping", located.Mapping))
+                .ToList();
+        }
+
+        return new Finding(
+            violation.Rule,
+            severity,
+            violation.Message,
+            resource.Identity,
+            file,
+            line,
+            column,
+            violation.FieldPath,
+            Fingerprints.ForResource(violation.Rule.Id, environment.Name, resource.Identity, violation.FieldPath, rendering?.UnitDisplayPath),
+            environment.Name,
+            !violation.Advisory && environment.Blocks(severity),
+            SortedProperties(properties),
+            violation.Advisory)
+        {
+            Origin = resource,
+        };
+    }
 
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>What judging one file produced; its parsed tree is not kept.</summary>
-    private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation);
+    private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation, string? OtherYaml);
 
     private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
 
@@ -235,6 +263,26 @@ public static class PolicyEngine
                 return forced;
             }
 
+            if (source.Rendering is { } rendering)
+            {
+                // Overlays map onto environments by folder name (overlays/production is production), else by path.
+                if (named.TryGetValue(rendering.UnitName, out var byName))
+                {
+                    return byName;
+                }
+
+                var unit = InputCollector.RelativePath(rendering.UnitFullPath, request.Config.RootDirectory);
+                foreach (var environment in request.Config.Environments)
+                {
+                    if (unit is not null && (environment.Contains(unit) || environment.Contains(unit + "/" + FolderFile(source))))
+                    {
+                        return named[environment.Name];
+                    }
+                }
+
+                return fallback;
+            }
+
             var relative = source.FullPath is null ? null : InputCollector.RelativePath(source.FullPath, request.Config.RootDirectory);
             if (relative is not null)
             {
@@ -249,6 +297,8 @@ public static class PolicyEngine
 
             return fallback;
         }
+
+        private static string FolderFile(ManifestSource source) => System.IO.Path.GetFileName(source.DisplayPath);
 
         private Severity? Threshold(Severity? configured) => request.FailOn is { } cli ? cli.Threshold : configured;
     }
