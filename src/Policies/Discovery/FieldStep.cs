@@ -55,6 +55,89 @@ internal readonly struct FieldStep
         return steps;
     }
 
+    public static FieldStep ForKey(string key) => new(key, null, -1);
+
+    /// <summary>
+    /// The steps from <paramref name="root"/> to the node that starts at <paramref name="line"/> and
+    /// <paramref name="column"/> (the shallowest such node), and whether that node is a mapping key; null when none does.
+    /// </summary>
+    public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column)
+    {
+        var steps = new List<FieldStep>();
+        return Search(root, line, column, steps, out var isKey) ? (steps, isKey) : null;
+    }
+
+    private static bool Search(YamlNode node, int line, int column, List<FieldStep> steps, out bool isKey)
+    {
+        isKey = false;
+        if (node.Line == line && node.Column == column)
+        {
+            return true;
+        }
+
+        if (node.Line > line)
+        {
+            return false;
+        }
+
+        switch (node)
+        {
+            case MappingNode mapping:
+                foreach (var entry in mapping.Entries)
+                {
+                    steps.Add(ForKey(entry.Key.Value));
+                    if (entry.Key.Line == line && entry.Key.Column == column && !(entry.Value.Line == line && entry.Value.Column == column))
+                    {
+                        isKey = true;
+                        return true;
+                    }
+
+                    if (Search(entry.Value, line, column, steps, out isKey))
+                    {
+                        return true;
+                    }
+
+                    steps.RemoveAt(steps.Count - 1);
+                }
+
+                return false;
+            case SequenceNode sequence:
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    var item = sequence.Items[i];
+                    var name = (item as MappingNode)?.GetString("name");
+                    steps.Add(name is null ? new FieldStep(null, null, i) : new FieldStep(null, name, -1));
+                    if (Search(item, line, column, steps, out isKey))
+                    {
+                        return true;
+                    }
+
+                    steps.RemoveAt(steps.Count - 1);
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The key node of the entry the last of <paramref name="steps"/> selects under <paramref name="start"/>, or null.</summary>
+    public static YamlNode? KeyAt(YamlNode start, IReadOnlyList<FieldStep> steps)
+    {
+        if (steps.Count == 0 || steps[steps.Count - 1].Key is not { } key)
+        {
+            return null;
+        }
+
+        YamlNode? parent = start;
+        for (var i = 0; i < steps.Count - 1 && parent is not null; i++)
+        {
+            parent = steps[i].Select(parent);
+        }
+
+        return parent is MappingNode mapping && mapping.TryGetEntry(key, out var entry) ? entry.Key : null;
+    }
+
     /// <summary>The child this step selects, or null.</summary>
     public YamlNode? Select(YamlNode? node)
     {

@@ -23,13 +23,13 @@ internal sealed class HelmSourceMap : RenderedOrigin
         templateByResource = ReadSources(chartFolder, renderedText);
     }
 
-    public override SourceLocation Locate(Resource resource, string fieldPath)
+    public override SourceLocation Locate(Resource resource, string fieldPath, int line, int column)
     {
         if (templateByResource.TryGetValue(Key(resource.Identity.Kind, resource.Identity.Name), out var template) && File.Exists(template))
         {
             var lines = File.ReadAllLines(template);
-            var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith("kind:", StringComparison.Ordinal));
-            return new SourceLocation(displayPath(template), line < 0 ? 1 : line + 1, 1, "template");
+            var kindLine = Array.FindIndex(lines, l => l.TrimStart().StartsWith("kind:", StringComparison.Ordinal));
+            return new SourceLocation(displayPath(template), kindLine < 0 ? 1 : kindLine + 1, 1, "template");
         }
 
         return new SourceLocation(displayPath(Path.Combine(UnitFullPath, FolderMarkers.ChartName)), 1, 1, "untraced");

@@ -34,17 +34,18 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         this.limits = limits;
     }
 
-    public override SourceLocation Locate(Resource resource, string fieldPath)
+    public override SourceLocation Locate(Resource resource, string fieldPath, int line, int column)
     {
         lock (files)
         {
-            return LocateLocked(resource, fieldPath);
+            // The node the check pointed at decides (a missing field is reported at its parent); the field path is the fallback.
+            var pointed = FieldStep.PathTo(resource.Root, line, column);
+            return LocateLocked(resource, pointed?.Steps ?? FieldStep.Parse(fieldPath), pointed?.IsKey ?? false);
         }
     }
 
-    private SourceLocation LocateLocked(Resource resource, string fieldPath)
+    private SourceLocation LocateLocked(Resource resource, List<FieldStep> steps, bool atKey)
     {
-        var steps = FieldStep.Parse(fieldPath);
         var kind = resource.Identity.Kind;
         var name = resource.Identity.Name ?? string.Empty;
         var tokens = PointerTokens(resource.Root, steps);
@@ -62,6 +63,11 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         foreach (var patch in PatchesLatestFirst(overlay.Folder, new HashSet<string>(StringComparer.Ordinal)).Where(p => p.Targets(kind, name)))
         {
             var (node, depth) = patch.IsJson6902 ? InOperations((SequenceNode)patch.Body, steps, tokens) : FieldStep.Deepest(patch.Body, steps);
+            if (atKey && depth == steps.Count && !patch.IsJson6902)
+            {
+                node = FieldStep.KeyAt(patch.Body, steps) ?? node;
+            }
+
             if (depth > 0)
             {
                 Consider(patch.FullPath, patch.InlineAt ?? node, depth, "patch");
@@ -72,6 +78,11 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         if (origin?.GetString("path") is { } path && OriginalDocument(Path.GetFullPath(Path.Combine(overlay.Folder, path)), kind, name) is { } original)
         {
             var (node, depth) = FieldStep.Deepest(original.Root, steps);
+            if (atKey && depth == steps.Count)
+            {
+                node = FieldStep.KeyAt(original.Root, steps) ?? node;
+            }
+
             Consider(original.File, depth == 0 ? original.KindNode : node, depth, "base");
         }
         else if (origin?.GetString("configuredIn") is { } configuredIn)

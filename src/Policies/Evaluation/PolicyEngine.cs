@@ -146,7 +146,7 @@ public static class PolicyEngine
         if (rendering is not null)
         {
             // A rendered resource is reported where its offending field is written, not in the render nobody edits.
-            var located = rendering.Locate(resource, violation.FieldPath);
+            var located = rendering.Locate(resource, violation.FieldPath, violation.Line, violation.Column);
             (file, line, column) = (located.File, located.Line, located.Column);
             properties = properties
                 .Append(new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath))
@@ -271,10 +271,12 @@ public static class PolicyEngine
                     return byName;
                 }
 
-                var unit = InputCollector.RelativePath(rendering.UnitFullPath, request.Config.RootDirectory);
+                var root = request.Config.RootDirectory;
+                var unit = InputCollector.RelativePath(rendering.UnitFullPath, root);
+                var unitFile = InputCollector.RelativePath(System.IO.Path.Combine(rendering.UnitFullPath, FolderFile(source)), root);
                 foreach (var environment in request.Config.Environments)
                 {
-                    if (unit is not null && (environment.Contains(unit) || environment.Contains(unit + "/" + FolderFile(source))))
+                    if ((unit is not null && environment.Contains(unit)) || (unitFile is not null && environment.Contains(unitFile)))
                     {
                         return named[environment.Name];
                     }

@@ -26,6 +26,9 @@ public abstract class RenderedOrigin
     /// <summary>The folder's own name (<c>overlays/production</c> gives <c>production</c>), matched to environment names.</summary>
     public string UnitName => System.IO.Path.GetFileName(UnitFullPath.TrimEnd('/', '\\'));
 
-    /// <summary>Where <paramref name="fieldPath"/> of <paramref name="resource"/> (empty: the resource itself) is written.</summary>
-    public abstract SourceLocation Locate(Resource resource, string fieldPath);
+    /// <summary>
+    /// Where the node a check pointed at (<paramref name="line"/> and <paramref name="column"/> in the render, for the
+    /// finding's <paramref name="fieldPath"/>) is written in the files that were rendered.
+    /// </summary>
+    public abstract SourceLocation Locate(Resource resource, string fieldPath, int line, int column);
 }
