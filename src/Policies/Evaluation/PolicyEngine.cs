@@ -79,7 +79,14 @@ public static class PolicyEngine
             if (SecretRotation.Assess(resource, policy, run.Now) is { } assessment)
             {
                 var identity = resource.Identity;
-                items.Add(new SecretRotationItem(identity.Kind, identity.Namespace, identity.Name, file.Source.DisplayPath, assessment.At.Line, environment.Name, assessment.Compliant, assessment.Reason));
+                var (path, line) = (file.Source.DisplayPath, assessment.At.Line);
+                if (file.Source.Rendering is { } rendering)
+                {
+                    var located = rendering.Locate(resource, string.Empty, assessment.At.Line, assessment.At.Column);
+                    (path, line) = (located.File, located.Line);
+                }
+
+                items.Add(new SecretRotationItem(identity.Kind, identity.Namespace, identity.Name, path, line, environment.Name, assessment.Compliant, assessment.Reason));
             }
         }
 
