@@ -86,6 +86,19 @@ public sealed class DiscoveryTests
     }
 
     [SkippableFact]
+    public void A_patch_that_only_names_a_container_does_not_take_its_findings()
+    {
+        Skip.IfNot(Tools.OnPath("kubectl"), NoKubectl);
+        var (folder, _, findings) = CheckFixture();
+        using var _ = folder;
+
+        // The staging patch names container "odoo" to make it privileged; a missing probe is still the base's to fix.
+        var noLiveness = Assert.Single(findings, f => Rule(f) == "PK1005" && Property(f, "renderedFrom") == "overlays/staging");
+        Assert.Equal("base/deployment.yaml", JsonReport.File(noLiveness));
+        Assert.Equal("base", Property(noLiveness, "sourceMapping"));
+    }
+
+    [SkippableFact]
     public void A_generated_resource_is_located_at_its_generator_entry_and_says_so()
     {
         Skip.IfNot(Tools.OnPath("kubectl"), NoKubectl);

@@ -12,8 +12,8 @@ namespace PolicyKit.Policies.Discovery;
 /// Traces a field of a resource that <c>kustomize build</c> rendered back to where it is written. The resource's
 /// <c>config.kubernetes.io/origin</c> annotation names its file (or the generator that made it); the patches of the
 /// overlay and of everything it builds on are searched, latest applied first, for the same field path. The source that
-/// holds the longest part of the path wins; a patch wins a tie when it writes the whole path, the base otherwise (so a
-/// missing field is reported where the object is written).
+/// holds the longest part of the path wins; a patch wins a tie only when it writes the very value pointed at, the base
+/// otherwise (so a missing field is reported where the object is defined, not in a patch that merely names it).
 /// </summary>
 internal sealed class KustomizeSourceMap : RenderedOrigin
 {
@@ -51,10 +51,15 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         var tokens = PointerTokens(resource.Root, steps);
         var renderedDepth = FieldStep.Deepest(resource.Root, steps).Depth;
 
+        // A list item's "name" in a strategic-merge patch only says which item to merge into; it writes nothing.
+        var pointsAtMergeKey = steps.Count >= 2 && steps[steps.Count - 1].Key == "name" && steps[steps.Count - 2].ItemName is not null;
         (string File, YamlNode Node, int Depth, string Mapping)? best = null;
         void Consider(string file, YamlNode node, int depth, string mapping)
         {
-            if (best is null || depth > best.Value.Depth || (depth == best.Value.Depth && depth < steps.Count))
+            // Sources come latest patch first, base last. A patch keeps a tie only when it writes the very value pointed at;
+            // a patch that merely names the same container or block leaves the finding where that block is defined.
+            var bestWritesValue = best is { } current && current.Depth == steps.Count && current.Node is ScalarNode && current.Mapping == "patch" && !pointsAtMergeKey;
+            if (best is null || depth > best.Value.Depth || (depth == best.Value.Depth && !bestWritesValue))
             {
                 best = (file, node, depth, mapping);
             }
