@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Tasks;
+using PolicyKit.Policies.Secrets;
 
 namespace PolicyKit.Policies.Discovery;
 
@@ -94,7 +95,7 @@ internal sealed record ToolRun(int ExitCode, byte[] Output, string Errors)
 {
     public bool Succeeded => ExitCode == 0;
 
-    /// <summary>The renderer's complaint, first line only and without the scratch folder it ran in.</summary>
+    /// <summary>The renderer's complaint, first line only, without the scratch folder it ran in and with secrets masked.</summary>
     public string Message(string scratchFolder)
     {
         var text = Errors.Replace(scratchFolder.TrimEnd('/', '\\') + "/", string.Empty).Replace(scratchFolder, ".").Trim();
@@ -102,6 +103,12 @@ internal sealed record ToolRun(int ExitCode, byte[] Output, string Errors)
         if (line.StartsWith("Error: ", StringComparison.Ordinal))
         {
             line = line.Substring("Error: ".Length);
+        }
+
+        // A renderer may quote the input it choked on; credentials in it are masked like in any finding.
+        foreach (var secret in EmbeddedTextScanner.Scan(line).Select(s => s.Value).Where(v => v.Length > 0).Distinct().OrderByDescending(v => v.Length))
+        {
+            line = line.Replace(secret, SecretMask.Mask(secret));
         }
 
         return line.Length > 300 ? line.Substring(0, 300) + "…" : line;
