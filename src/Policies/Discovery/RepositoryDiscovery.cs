@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Loading;
 
@@ -62,17 +63,17 @@ public static class RepositoryDiscovery
             .Where(k => walker.Folders.Contains(k.Folder) && !bases.Contains(k.Folder) && !charts.Any(c => IsInside(k.Folder, c)))
             .OrderBy(k => k.FullPath, StringComparer.Ordinal)
             .ToList();
+        // Renderers are separate processes that mostly wait on disk: run a few at once, keep the order stable.
         var kustomize = new KustomizeRenderer(options);
-        foreach (var overlay in overlays)
-        {
-            sources.Add(kustomize.Render(overlay, kustomizations, tree, walker.DisplayPath, config.Limits));
-        }
-
         var helm = new HelmRenderer(options);
-        foreach (var chart in charts)
+        var rendered = new ManifestSource[overlays.Count + charts.Count];
+        Parallel.For(0, rendered.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
-            sources.Add(helm.Render(chart, tree, walker.DisplayPath));
-        }
+            rendered[i] = i < overlays.Count
+                ? kustomize.Render(overlays[i], kustomizations, tree, walker.DisplayPath, config.Limits)
+                : helm.Render(charts[i - overlays.Count], tree, walker.DisplayPath);
+        });
+        sources.AddRange(rendered);
 
         foreach (var problem in walker.Problems)
         {
