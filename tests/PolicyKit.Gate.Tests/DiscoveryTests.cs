@@ -125,6 +125,18 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void A_component_checked_on_its_own_is_not_built_nor_judged_as_fragments()
+    {
+        using var folder = FixtureRepository.Copy("kustomize-repository");
+
+        var run = folder.Run("check", "components/hardening", "--format", "json", "--allow-empty");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(JsonReport.Findings(run.StandardOutput));
+        Assert.Equal(1, JsonReport.Root(run.StandardOutput).GetProperty("summary").GetProperty("discovery").GetProperty("filesUsedByKustomizations").GetInt32());
+    }
+
+    [Fact]
     public void Without_kubectl_or_kustomize_each_top_level_kustomization_is_one_finding()
     {
         using var folder = FixtureRepository.Copy("kustomize-repository");

@@ -40,6 +40,9 @@ internal sealed class Kustomization
     /// <summary>A reference that makes PolicyKit refuse to render: its node and why.</summary>
     public (YamlNode Node, string Reason)? Refusal { get; private set; }
 
+    /// <summary>A component (<c>kind: Component</c>) only takes effect inside a kustomization that uses it; it never builds alone.</summary>
+    public bool IsComponent => Root?.GetString("kind") == "Component";
+
     /// <summary>The parsed file, for locating generator entries.</summary>
     public MappingNode? Root { get; private set; }
 

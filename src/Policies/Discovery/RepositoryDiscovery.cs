@@ -60,7 +60,7 @@ public static class RepositoryDiscovery
         }
 
         var overlays = kustomizations.Values
-            .Where(k => walker.Folders.Contains(k.Folder) && !bases.Contains(k.Folder) && !charts.Any(c => IsInside(k.Folder, c)))
+            .Where(k => walker.Folders.Contains(k.Folder) && !bases.Contains(k.Folder) && !k.IsComponent && !charts.Any(c => IsInside(k.Folder, c)))
             .OrderBy(k => k.FullPath, StringComparer.Ordinal)
             .ToList();
         // Renderers are separate processes that mostly wait on disk: run a few at once, keep the order stable.
