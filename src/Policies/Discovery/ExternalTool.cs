@@ -71,7 +71,11 @@ internal sealed class ExternalTool
         {
             try
             {
+#if NET
+                process.Kill(entireProcessTree: true);
+#else
                 process.Kill();
+#endif
             }
             catch (InvalidOperationException)
             {
