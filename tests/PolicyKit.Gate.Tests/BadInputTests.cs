@@ -76,9 +76,15 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void File_of_only_comments_is_PK0005()
+    public void File_of_only_comments_is_not_empty_and_not_a_finding()
     {
-        AssertInputFinding("PK0005", line: 1, "# rendered by helm, nothing enabled\n---\n");
+        using var folder = new TempDirectory();
+        folder.Write("notes.yaml", "# rendered by helm, nothing enabled\n---\n");
+
+        var run = folder.Run("check", "notes.yaml", "--format", "json", "--allow-empty");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(JsonReport.Findings(run.StandardOutput));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using PolicyKit.Gate.Output;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Diff;
+using PolicyKit.Policies.Discovery;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Loading;
 using PolicyKit.Policies.Reports;
@@ -95,11 +96,26 @@ internal static class CheckCommand
         Description = "With --base or --baseline: existing blocking findings fail the check too, as without a comparison.",
     };
 
+    private static readonly Option<bool> NoIgnore = new("--no-ignore")
+    {
+        Description = "Also check files that .gitignore or .git/info/exclude leave out (policykit.yaml's exclude still applies).",
+    };
+
+    private static readonly Option<bool> AllowEmpty = new("--allow-empty")
+    {
+        Description = "Pass when the paths hold no Kubernetes object to check, instead of failing with exit code 2.",
+    };
+
+    private static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "List on standard error what was left out: other YAML, ignored paths, rendered overlays and charts.",
+    };
+
     public static Command Create()
     {
         var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error.")
         {
-            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now, Base, Head, Baseline, PolicyFrom, FailOnExisting,
+            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now, NoIgnore, AllowEmpty, Verbose, Base, Head, Baseline, PolicyFrom, FailOnExisting,
         };
         command.SetAction(Run);
         return command;
@@ -153,9 +169,12 @@ internal static class CheckCommand
 
         var sources = new List<ManifestSource>();
         var filePaths = paths.Where(p => p != "-").ToList();
+        var discovery = DiscoverySummary.None;
         try
         {
-            sources.AddRange(InputCollector.Collect(filePaths, config, workingDirectory));
+            var discovered = RepositoryDiscovery.Discover(filePaths, config, workingDirectory, new DiscoveryOptions { RespectIgnoreFiles = !parse.GetValue(NoIgnore) });
+            sources.AddRange(discovered.Sources);
+            discovery = discovered.Summary;
         }
         catch (FileNotFoundException exception)
         {
@@ -174,8 +193,19 @@ internal static class CheckCommand
             Categories = categories,
             PodSecurity = podSecurity,
             Now = now,
+            Discovery = discovery,
         };
         var result = PolicyEngine.Evaluate(request);
+        if (parse.GetValue(Verbose))
+        {
+            DiscoveryListing.Write(result, Console.Error);
+        }
+
+        if (result.ResourcesEvaluated == 0 && result.Findings.Count == 0 && !parse.GetValue(AllowEmpty))
+        {
+            throw new UsageException(DiscoveryListing.NothingToCheck(string.Join(" ", paths), result));
+        }
+
         var againstBaseline = change.Baseline is { } baseline
             ? new ChangeReview(result, null, FindingComparison.Compare(result.Findings, BaselineReport.Read(baseline)), ComparisonBasis.ForBaseline(baseline), null, parse.GetValue(FailOnExisting))
             : null;

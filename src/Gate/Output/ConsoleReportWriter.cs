@@ -84,8 +84,28 @@ internal static class ConsoleReportWriter
             : $"{Plural(result.Findings.Count, "finding")} ({string.Join(", ", counts)}), {result.BlockingCount} blocking"
               + (result.SuppressedCount > 0 ? $", {result.SuppressedCount} suppressed" : string.Empty);
         var scope = $"{Plural(result.FilesScanned, "file")}, {Plural(result.ResourcesEvaluated, "resource")}, {Plural(result.Rules.Count, "rule")}";
+        var skipped = Skipped(result);
+        if (skipped.Length > 0)
+        {
+            console.MarkupLine($"[grey]Skipped[/] {Markup.Escape(skipped)} (--verbose for details)");
+        }
+
         var verdict = result.Passed ? "[bold green]PASS[/]" : "[bold red]FAIL[/]";
         console.MarkupLine($"[grey]Result[/]  {verdict}  {Markup.Escape(findings)} · {Markup.Escape(scope)}");
+    }
+
+    /// <summary>What discovery left out (docs/discovery.md); empty when nothing was.</summary>
+    private static string Skipped(EvaluationResult result)
+    {
+        var discovery = result.Discovery;
+        var parts = new[]
+        {
+            (result.OtherYamlFiles.Count, "file of other YAML", "files of other YAML"),
+            (discovery.IgnoredPaths, "ignored path", "ignored paths"),
+            (discovery.HiddenFolders, "hidden folder", "hidden folders"),
+            (discovery.FilesUsedByKustomizations, "file used by a kustomization", "files used by kustomizations"),
+        };
+        return string.Join(", ", parts.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {(p.Item1 == 1 ? p.Item2 : p.Item3)}"));
     }
 
     private static string Styled(string text, string style) =>

@@ -61,6 +61,9 @@ public sealed class EvaluationRequest
     /// </summary>
     public bool RecordAccess { get; init; }
 
+    /// <summary>What discovery found besides the sources (ignored paths, overlays, charts), carried into the result.</summary>
+    public Discovery.DiscoverySummary Discovery { get; init; } = PolicyKit.Policies.Discovery.DiscoverySummary.None;
+
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

@@ -63,6 +63,12 @@ public sealed class EvaluationResult
     /// <summary>Rotation compliance of every secret-bearing object in the input: a governance metric (docs/secrets.md).</summary>
     public SecretRotationSummary SecretRotation { get; internal init; } = SecretRotationSummary.Empty;
 
+    /// <summary>Files that held only YAML other than Kubernetes objects (CI, compose, chart metadata): skipped, never judged.</summary>
+    public IReadOnlyList<string> OtherYamlFiles { get; internal init; } = System.Array.Empty<string>();
+
+    /// <summary>What discovery left out or rendered (ignored paths, hidden folders, overlays, charts).</summary>
+    public Discovery.DiscoverySummary Discovery { get; internal init; } = PolicyKit.Policies.Discovery.DiscoverySummary.None;
+
     public bool Passed => BlockingCount == 0;
 
     /// <summary>The instant the run judged as of (<c>--now</c>, else the clock when it started).</summary>

@@ -24,6 +24,9 @@ internal sealed record FileOutcome(
     /// <summary>The privileges the file's resources hold, when the run records them (<see cref="EvaluationRequest.RecordAccess"/>).</summary>
     public IReadOnlyList<AccessFact> Access { get; init; } = System.Array.Empty<AccessFact>();
 
+    /// <summary>The file's display path when it held YAML that is not a Kubernetes object (skipped and counted).</summary>
+    public string? OtherYaml { get; init; }
+
     /// <summary>Whether this outcome was taken over from an earlier run rather than judged again.</summary>
     public bool Reused { get; init; }
 

@@ -10,8 +10,14 @@ namespace PolicyKit.Policies.Evaluation;
 /// </summary>
 internal static class Fingerprints
 {
-    public static string ForResource(string ruleId, string? environment, ResourceIdentity identity, string fieldPath) =>
-        Hash(ruleId, environment ?? string.Empty, identity.Group, identity.Kind, identity.Namespace ?? string.Empty, identity.Name ?? string.Empty, fieldPath);
+    /// <summary>
+    /// A resource's problem. <c>renderedFrom</c> is the overlay or chart a rendered resource came from, so a base judged
+    /// once per overlay gives each overlay its own findings; null for resources read as written (unchanged fingerprints).
+    /// </summary>
+    public static string ForResource(string ruleId, string? environment, ResourceIdentity identity, string fieldPath, string? renderedFrom = null) =>
+        renderedFrom is null
+            ? Hash(ruleId, environment ?? string.Empty, identity.Group, identity.Kind, identity.Namespace ?? string.Empty, identity.Name ?? string.Empty, fieldPath)
+            : Hash(ruleId, environment ?? string.Empty, identity.Group, identity.Kind, identity.Namespace ?? string.Empty, identity.Name ?? string.Empty, fieldPath, "rendered", renderedFrom);
 
     /// <summary>Unreadable input has no resource identity; the file and the document's position in it stand in.</summary>
     public static string ForInput(string ruleId, string? environment, string file, int documentIndex) =>

@@ -7,8 +7,9 @@ namespace PolicyKit.Policies.Evaluation;
 /// <summary>A source read into resources, with the problems met while reading it.</summary>
 internal sealed class LoadedFile
 {
-    private LoadedFile(ManifestSource source, IReadOnlyList<Resource> resources, IReadOnlyList<InputProblem> problems)
+    private LoadedFile(ManifestSource source, IReadOnlyList<Resource> resources, IReadOnlyList<InputProblem> problems, int skippedDocuments)
     {
+        SkippedDocuments = skippedDocuments;
         Source = source;
         Resources = resources;
         Problems = problems;
@@ -20,11 +21,17 @@ internal sealed class LoadedFile
 
     public IReadOnlyList<InputProblem> Problems { get; }
 
+    /// <summary>Documents that are YAML but not meant as Kubernetes objects (docs/discovery.md).</summary>
+    public int SkippedDocuments { get; }
+
+    /// <summary>A file that is only other YAML: skipped and counted, never judged.</summary>
+    public bool IsOtherYaml => SkippedDocuments > 0 && Resources.Count == 0 && Problems.Count == 0;
+
     public static LoadedFile Read(ManifestSource source, LoaderLimits limits)
     {
         var loaded = ManifestLoader.Load(source, limits);
         var problems = new List<InputProblem>(loaded.Problems);
-        var resources = ResourceReader.Read(loaded, problems);
-        return new LoadedFile(source, resources, problems);
+        var resources = ResourceReader.Read(loaded, problems, out var skipped);
+        return new LoadedFile(source, resources, problems, skipped);
     }
 }

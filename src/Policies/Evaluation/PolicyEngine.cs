@@ -20,6 +20,8 @@ namespace PolicyKit.Policies.Evaluation;
 /// </summary>
 public static class PolicyEngine
 {
+    private const string SecretsCategory = "secrets";
+
     /// <exception cref="PolicyDefinitionException">The policy asks for packs, environments or rules that do not exist.</exception>
     public static EvaluationResult Evaluate(EvaluationRequest request)
     {
@@ -80,6 +82,8 @@ public static class PolicyEngine
         findings.Sort(CompareFindings);
         return new EvaluationResult(findings, packs, rules, config, perFile.Length, perFile.Sum(f => f.ResourceCount))
         {
+            Discovery = request.Discovery,
+            OtherYamlFiles = perFile.Where(f => f.OtherYaml is not null).Select(f => f.OtherYaml!).OrderBy(f => f, StringComparer.Ordinal).ToList(),
             FailOnOverride = request.FailOn,
             EvaluatedAt = now,
             Exceptions = exceptions,
@@ -105,7 +109,14 @@ public static class PolicyEngine
             if (SecretRotation.Assess(resource, policy, run.Now) is { } assessment)
             {
                 var identity = resource.Identity;
-                items.Add(new SecretRotationItem(identity.Kind, identity.Namespace, identity.Name, file.Source.DisplayPath, assessment.At.Line, environment.Name, assessment.Compliant, assessment.Reason));
+                var (path, line) = (file.Source.DisplayPath, assessment.At.Line);
+                if (file.Source.Rendering is { } rendering)
+                {
+                    var located = rendering.Locate(resource, string.Empty, assessment.At.Line, assessment.At.Column);
+                    (path, line) = (located.File, located.Line);
+                }
+
+                items.Add(new SecretRotationItem(identity.Kind, identity.Namespace, identity.Name, path, line, environment.Name, assessment.Compliant, assessment.Reason));
             }
         }
 
@@ -135,8 +146,14 @@ public static class PolicyEngine
                 namespaces.Add(namespaceLabels);
             }
 
+            var valuesOnly = resource.Identity.Kind == HelmValues.Kind;
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
+                if (valuesOnly && binding.Rule.Category != SecretsCategory)
+                {
+                    continue;
+                }
+
                 sink.Aim(binding.Rule, resource);
                 binding.Rule.Check.Evaluate(resource, sink);
                 foreach (var violation in violations)
@@ -159,6 +176,7 @@ public static class PolicyEngine
             if (environment.TryGetInputRule(problem.Kind, out var binding))
             {
                 var message = binding.Rule.Message.Format(new[] { ViolationSink.Argument("detail", problem.Detail) });
+                var rendering = source.Rendering;
                 findings.Add(new Finding(
                     binding.Rule,
                     binding.Severity,
@@ -168,14 +186,18 @@ public static class PolicyEngine
                     problem.Line,
                     problem.Column,
                     string.Empty,
-                    Fingerprints.ForInput(binding.Rule.Id, environment.Name, source.DisplayPath, problem.DocumentIndex),
+                    Fingerprints.ForInput(binding.Rule.Id, environment.Name, rendering is null ? source.DisplayPath : source.DisplayPath + "@" + rendering.UnitDisplayPath, problem.DocumentIndex),
                     environment.Name,
                     environment.Blocks(binding.Severity),
-                    Array.Empty<KeyValuePair<string, string>>()));
+                    rendering is null ? Array.Empty<KeyValuePair<string, string>>() : new[] { new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath) }));
             }
         }
 
-        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run), namespaces, pending, environment) { Access = access };
+        return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run), namespaces, pending, environment)
+        {
+            Access = access,
+            OtherYaml = file.IsOtherYaml ? source.DisplayPath : null,
+        };
     }
 
     /// <summary>
@@ -222,24 +244,42 @@ public static class PolicyEngine
         }
     }
 
-    private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
-        violation.Rule,
-        severity,
-        violation.Message,
-        violation.Resource.Identity,
-        violation.Resource.File,
-        violation.Line,
-        violation.Column,
-        violation.FieldPath,
-        Fingerprints.ForResource(violation.Rule.Id, environment.Name, violation.Resource.Identity, violation.FieldPath),
-        environment.Name,
-        !violation.Advisory && environment.Blocks(severity),
-        SortedProperties(violation.Properties),
-        violation.Advisory)
+    private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment)
     {
-        Labels = violation.Resource.Labels,
-        Image = violation.Image,
-    };
+        var resource = violation.Resource;
+        var (file, line, column, properties) = (resource.File, violation.Line, violation.Column, violation.Properties);
+        var rendered = resource.Rendered;
+        var rendering = rendered?.Source.Rendering;
+        if (rendered is not null && rendering is not null)
+        {
+            // A rendered resource is reported where its offending field is written, not in the render nobody edits.
+            var located = rendering.Locate(rendered, violation.FieldPath, violation.Line, violation.Column);
+            (file, line, column) = (located.File, located.Line, located.Column);
+            properties = properties
+                .Append(new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath))
+                .Append(new KeyValuePair<string, string>("sourceMapping", located.Mapping))
+                .ToList();
+        }
+
+        return new Finding(
+            violation.Rule,
+            severity,
+            violation.Message,
+            resource.Identity,
+            file,
+            line,
+            column,
+            violation.FieldPath,
+            Fingerprints.ForResource(violation.Rule.Id, environment.Name, resource.Identity, violation.FieldPath, rendering?.UnitDisplayPath),
+            environment.Name,
+            !violation.Advisory && environment.Blocks(severity),
+            SortedProperties(properties),
+            violation.Advisory)
+        {
+            Labels = resource.Labels,
+            Image = violation.Image,
+        };
+    }
 
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
@@ -328,6 +368,28 @@ public static class PolicyEngine
                 return forced;
             }
 
+            if (source.Rendering is { } rendering)
+            {
+                // Overlays map onto environments by folder name (overlays/production is production), else by path.
+                if (named.TryGetValue(rendering.UnitName, out var byName))
+                {
+                    return byName;
+                }
+
+                var root = request.Config.RootDirectory;
+                var unit = InputCollector.RelativePath(rendering.UnitFullPath, root);
+                var unitFile = InputCollector.RelativePath(System.IO.Path.Combine(rendering.UnitFullPath, FolderFile(source)), root);
+                foreach (var environment in request.Config.Environments)
+                {
+                    if ((unit is not null && environment.Contains(unit)) || (unitFile is not null && environment.Contains(unitFile)))
+                    {
+                        return named[environment.Name];
+                    }
+                }
+
+                return fallback;
+            }
+
             var relative = source.FullPath is null ? null : InputCollector.RelativePath(source.FullPath, request.Config.RootDirectory);
             if (relative is not null)
             {
@@ -342,6 +404,8 @@ public static class PolicyEngine
 
             return fallback;
         }
+
+        private static string FolderFile(ManifestSource source) => System.IO.Path.GetFileName(source.DisplayPath);
 
         private Severity? Threshold(Severity? configured) => request.FailOn is { } cli ? cli.Threshold : configured;
     }

@@ -11,6 +11,14 @@ public enum InputProblemKind
     AliasExpansion,
     NestingDepth,
     FileSize,
+    KustomizeUnavailable,
+    KustomizeFailed,
+    HelmUnavailable,
+    HelmFailed,
+    UnreadableFolder,
+    DanglingLink,
+    SpecialFile,
+    LinkOutsideTree,
 }
 
 internal static class InputProblemKinds
@@ -24,7 +32,15 @@ internal static class InputProblemKinds
         InputProblemKind.EmptyFile => "empty-file",
         InputProblemKind.AliasExpansion => "alias-expansion",
         InputProblemKind.NestingDepth => "nesting-depth",
-        _ => "file-size",
+        InputProblemKind.FileSize => "file-size",
+        InputProblemKind.KustomizeUnavailable => "kustomize-unavailable",
+        InputProblemKind.KustomizeFailed => "kustomize-failed",
+        InputProblemKind.HelmUnavailable => "helm-unavailable",
+        InputProblemKind.HelmFailed => "helm-failed",
+        InputProblemKind.UnreadableFolder => "unreadable-folder",
+        InputProblemKind.DanglingLink => "dangling-link",
+        InputProblemKind.SpecialFile => "special-file",
+        _ => "link-outside-tree",
     };
 
     public static bool TryParse(string value, out InputProblemKind kind)

@@ -13,7 +13,12 @@ public static class ManifestLoader
     public static LoadedManifest Load(ManifestSource source, LoaderLimits limits)
     {
         var documents = new List<SourceDocument>();
-        var problems = new List<InputProblem>();
+        var problems = new List<InputProblem>(source.KnownProblems);
+        if (problems.Count > 0)
+        {
+            return new LoadedManifest(source, documents, problems);
+        }
+
         try
         {
             var length = source.Length;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
@@ -38,6 +39,26 @@ public sealed class ManifestSource
     public static ManifestSource FromBytes(string displayPath, string fullPath, byte[] bytes) => new(displayPath, fullPath, bytes);
 
     public static ManifestSource FromText(string displayPath, string text) => new(displayPath, null, new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>The overlay or chart this source was rendered from, or null for a file read as written.</summary>
+    public RenderedOrigin? Rendering { get; private init; }
+
+    /// <summary>Problems found before reading (by discovery or a renderer); a source with any is not read.</summary>
+    public IReadOnlyList<InputProblem> KnownProblems { get; private init; } = Array.Empty<InputProblem>();
+
+    /// <summary>A chart's value file: only the secrets rules judge it, since it is not a Kubernetes object.</summary>
+    public bool IsHelmValues { get; private init; }
+
+    /// <summary>Documents a renderer wrote, judged as one source whose findings <paramref name="origin"/> traces back.</summary>
+    public static ManifestSource FromRendered(string displayPath, byte[] rendered, RenderedOrigin origin) =>
+        new(displayPath, null, rendered) { Rendering = origin };
+
+    /// <summary>A path that could not be read or rendered, reported through its problem.</summary>
+    public static ManifestSource WithProblem(string displayPath, string? fullPath, InputProblem problem, RenderedOrigin? origin = null) =>
+        new(displayPath, fullPath, Array.Empty<byte>()) { KnownProblems = new[] { problem }, Rendering = origin };
+
+    public static ManifestSource HelmValues(string fullPath, string displayPath) =>
+        new(displayPath, Path.GetFullPath(fullPath), null) { IsHelmValues = true };
 
     /// <summary>The size in bytes, read from the file system without opening the file.</summary>
     internal long Length => content?.LongLength ?? new FileInfo(FullPath!).Length;

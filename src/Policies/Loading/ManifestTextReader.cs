@@ -98,12 +98,13 @@ internal static class ManifestTextReader
             : trimmed;
     }
 
+    /// <summary>Whether the file holds nothing at all: a file with comments is written on purpose, so it is not "empty".</summary>
     private static bool IsBlank(string text)
     {
         foreach (var line in text.Split('\n'))
         {
             var trimmed = line.Trim();
-            if (trimmed.Length > 0 && trimmed[0] != '#' && trimmed != "---" && trimmed != "...")
+            if (trimmed.Length > 0 && trimmed != "---" && trimmed != "...")
             {
                 return false;
             }
@@ -119,15 +120,19 @@ internal static class ManifestTextReader
         var pieceLine = 1;
         var line = 1;
         var position = 0;
+        var pieceHasContent = false;
         while (position < text.Length)
         {
-            if (position > pieceStart && IsDocumentMarker(text, position))
+            // Directives (%YAML, %TAG) and comments before a "---" belong to the document it starts.
+            if (position > pieceStart && IsDocumentMarker(text, position) && pieceHasContent)
             {
                 pieces.Add((pieceStart, position - pieceStart, pieceLine));
                 pieceStart = position;
                 pieceLine = line;
+                pieceHasContent = false;
             }
 
+            pieceHasContent |= IsContentLine(text, position);
             var newline = text.IndexOf('\n', position);
             if (newline < 0)
             {
@@ -140,6 +145,22 @@ internal static class ManifestTextReader
 
         pieces.Add((pieceStart, text.Length - pieceStart, pieceLine));
         return pieces;
+    }
+
+    private static bool IsContentLine(string text, int lineStart)
+    {
+        var position = lineStart;
+        while (position < text.Length && (text[position] == ' ' || text[position] == '\t' || text[position] == '\r'))
+        {
+            position++;
+        }
+
+        if (position >= text.Length || text[position] == '\n' || text[position] == '#')
+        {
+            return false;
+        }
+
+        return !(position == lineStart && text[position] == '%');
     }
 
     private static bool IsDocumentMarker(string text, int lineStart)

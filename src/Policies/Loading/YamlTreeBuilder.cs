@@ -72,7 +72,8 @@ internal sealed class YamlTreeBuilder
             switch (parsingEvent)
             {
                 case Scalar scalar:
-                    completed = new ScalarNode(scalar.Value, IsPlain(scalar), Line(scalar), Column(scalar));
+                    var plain = IsPlain(scalar);
+                    completed = new ScalarNode(plain ? KubernetesNumbers.Normalize(scalar.Value) : scalar.Value, plain, Line(scalar), Column(scalar));
                     Remember(scalar.Anchor, completed, weight);
                     break;
 

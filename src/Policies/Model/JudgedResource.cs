@@ -13,11 +13,12 @@ internal sealed class JudgedResource
 {
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
-    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels)
+    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, Resource? rendered)
     {
         Identity = identity;
         File = file;
         Labels = labels;
+        Rendered = rendered;
     }
 
     public ResourceIdentity Identity { get; }
@@ -28,7 +29,15 @@ internal sealed class JudgedResource
     /// <summary>The object's own <c>metadata.labels</c> (not its pod template's), non-null scalar values only.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; }
 
-    public static JudgedResource Of(Resource resource) => new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root));
+    /// <summary>
+    /// The resource itself, kept only when it came from a render (kustomize, Helm): its findings are located in the
+    /// files a person edits by walking the rendered tree, even for judgements settled after streaming. Renders are small
+    /// next to a repository's plain files, so this does not make memory grow with the repository.
+    /// </summary>
+    public Resource? Rendered { get; }
+
+    public static JudgedResource Of(Resource resource) =>
+        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), resource.Source.Rendering is null ? null : resource);
 
     private static IReadOnlyDictionary<string, string> LabelsOf(MappingNode root)
     {

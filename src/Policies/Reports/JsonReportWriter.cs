@@ -101,6 +101,34 @@ public static class JsonReportWriter
 
         json.WriteEndObject();
         WriteSecretsRotation(json, result.SecretRotation);
+        WriteDiscovery(json, result);
+        json.WriteEndObject();
+    }
+
+    /// <summary>What the run left out or rendered (docs/discovery.md), so an empty-looking pass can be told from a thorough one.</summary>
+    private static void WriteDiscovery(Utf8JsonWriter json, EvaluationResult result)
+    {
+        var discovery = result.Discovery;
+        json.WriteStartObject("discovery");
+        json.WriteNumber("otherYamlFiles", result.OtherYamlFiles.Count);
+        json.WriteNumber("ignoredPaths", discovery.IgnoredPaths);
+        json.WriteNumber("hiddenFolders", discovery.HiddenFolders);
+        json.WriteNumber("linksNotFollowed", discovery.LinksNotFollowed);
+        json.WriteNumber("filesUsedByKustomizations", discovery.FilesUsedByKustomizations);
+        json.WriteStartArray("kustomizations");
+        foreach (var overlay in discovery.Kustomizations)
+        {
+            json.WriteStringValue(overlay);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("charts");
+        foreach (var chart in discovery.Charts)
+        {
+            json.WriteStringValue(chart);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using PolicyKit.Policies.Yaml;
+
+namespace PolicyKit.Policies.Discovery;
+
+/// <summary>
+/// One step of a finding's field path (<c>spec.template.spec.containers[name=odoo].image</c>): a mapping key, or a
+/// list item chosen by <c>name</c> or by index. Used to find the same field in the files a render came from.
+/// </summary>
+internal readonly struct FieldStep
+{
+    private FieldStep(string? key, string? itemName, int itemIndex)
+    {
+        Key = key;
+        ItemName = itemName;
+        ItemIndex = itemIndex;
+    }
+
+    public string? Key { get; }
+
+    public string? ItemName { get; }
+
+    public int ItemIndex { get; }
+
+    public static List<FieldStep> Parse(string fieldPath)
+    {
+        var steps = new List<FieldStep>();
+        if (fieldPath.Length == 0)
+        {
+            return steps;
+        }
+
+        foreach (var segment in fieldPath.Split('.'))
+        {
+            var bracket = segment.IndexOf('[');
+            steps.Add(new FieldStep(bracket < 0 ? segment : segment.Substring(0, bracket), null, -1));
+            while (bracket >= 0)
+            {
+                var close = segment.IndexOf(']', bracket);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                var selector = segment.Substring(bracket + 1, close - bracket - 1);
+                steps.Add(selector.StartsWith("name=", StringComparison.Ordinal)
+                    ? new FieldStep(null, selector.Substring(5), -1)
+                    : new FieldStep(null, null, int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1));
+                bracket = segment.IndexOf('[', close);
+            }
+        }
+
+        return steps;
+    }
+
+    public static FieldStep ForKey(string key) => new(key, null, -1);
+
+    /// <summary>
+    /// The steps from <paramref name="root"/> to the node that starts at <paramref name="line"/> and
+    /// <paramref name="column"/> (the shallowest such node), and whether that node is a mapping key; null when none does.
+    /// </summary>
+    public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column)
+    {
+        var steps = new List<FieldStep>();
+        return Search(root, line, column, steps, out var isKey) ? (steps, isKey) : null;
+    }
+
+    private static bool Search(YamlNode node, int line, int column, List<FieldStep> steps, out bool isKey)
+    {
+        isKey = false;
+        if (node.Line == line && node.Column == column)
+        {
+            return true;
+        }
+
+        if (node.Line > line)
+        {
+            return false;
+        }
+
+        switch (node)
+        {
+            case MappingNode mapping:
+                foreach (var entry in mapping.Entries)
+                {
+                    steps.Add(ForKey(entry.Key.Value));
+                    if (entry.Key.Line == line && entry.Key.Column == column && !(entry.Value.Line == line && entry.Value.Column == column))
+                    {
+                        isKey = true;
+                        return true;
+                    }
+
+                    if (Search(entry.Value, line, column, steps, out isKey))
+                    {
+                        return true;
+                    }
+
+                    steps.RemoveAt(steps.Count - 1);
+                }
+
+                return false;
+            case SequenceNode sequence:
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    var item = sequence.Items[i];
+                    var name = (item as MappingNode)?.GetString("name");
+                    steps.Add(name is null ? new FieldStep(null, null, i) : new FieldStep(null, name, -1));
+                    if (Search(item, line, column, steps, out isKey))
+                    {
+                        return true;
+                    }
+
+                    steps.RemoveAt(steps.Count - 1);
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The key node of the entry the last of <paramref name="steps"/> selects under <paramref name="start"/>, or null.</summary>
+    public static YamlNode? KeyAt(YamlNode start, IReadOnlyList<FieldStep> steps)
+    {
+        if (steps.Count == 0 || steps[steps.Count - 1].Key is not { } key)
+        {
+            return null;
+        }
+
+        YamlNode? parent = start;
+        for (var i = 0; i < steps.Count - 1 && parent is not null; i++)
+        {
+            parent = steps[i].Select(parent);
+        }
+
+        return parent is MappingNode mapping && mapping.TryGetEntry(key, out var entry) ? entry.Key : null;
+    }
+
+    /// <summary>The child this step selects, or null.</summary>
+    public YamlNode? Select(YamlNode? node)
+    {
+        if (Key is not null)
+        {
+            return (node as MappingNode)?.Get(Key);
+        }
+
+        if (node is not SequenceNode sequence)
+        {
+            return null;
+        }
+
+        if (ItemName is not null)
+        {
+            foreach (var item in sequence.Items)
+            {
+                if (item is MappingNode mapping && mapping.GetString("name") == ItemName)
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        return ItemIndex >= 0 && ItemIndex < sequence.Items.Count ? sequence.Items[ItemIndex] : null;
+    }
+
+    /// <summary>The JSON pointer token of this step, with list items numbered as in <paramref name="sequence"/>.</summary>
+    public string PointerToken(YamlNode? sequence)
+    {
+        if (Key is not null)
+        {
+            return Key;
+        }
+
+        if (ItemName is not null && sequence is SequenceNode items)
+        {
+            for (var i = 0; i < items.Items.Count; i++)
+            {
+                if (items.Items[i] is MappingNode mapping && mapping.GetString("name") == ItemName)
+                {
+                    return i.ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return ItemIndex.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Follows as many steps as exist from <paramref name="start"/>; returns the deepest node and how many steps it took.</summary>
+    public static (YamlNode Node, int Depth) Deepest(YamlNode start, IReadOnlyList<FieldStep> steps, int from = 0)
+    {
+        var node = start;
+        var depth = 0;
+        for (var i = from; i < steps.Count; i++)
+        {
+            var next = steps[i].Select(node);
+            if (next is null)
+            {
+                break;
+            }
+
+            node = next;
+            depth++;
+        }
+
+        return (node, depth);
+    }
+}

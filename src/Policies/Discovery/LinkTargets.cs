@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+
+namespace PolicyKit.Policies.Discovery;
+
+/// <summary>Where symbolic links lead. Only .NET can resolve them; the netstandard build never follows a link.</summary>
+internal static class LinkTargets
+{
+    public static bool IsLink(string path)
+    {
+        try
+        {
+            return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The final target of a link, or null when the runtime cannot resolve links.</summary>
+    /// <exception cref="IOException">The link cannot be resolved (a loop of links).</exception>
+    public static string? FinalTarget(string linkPath)
+    {
+#if NET
+        var target = File.ResolveLinkTarget(linkPath, returnFinalTarget: true);
+        return target is null ? linkPath : Path.GetFullPath(target.FullName);
+#else
+        return null;
+#endif
+    }
+
+    /// <summary>The path with every link along it resolved, so the same folder reached twice is recognised.</summary>
+    public static string RealPath(string path)
+    {
+#if NET
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full.Substring(root.Length).Split(new[] { Path.DirectorySeparatorChar }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            if (IsLink(next))
+            {
+                try
+                {
+                    next = FinalTarget(next) ?? next;
+                }
+                catch (IOException)
+                {
+                    return full;
+                }
+            }
+
+            current = next;
+        }
+
+        return current;
+#else
+        return Path.GetFullPath(path);
+#endif
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.Loading;
+
+namespace PolicyKit.Policies.Discovery;
+
+/// <summary>
+/// Turns the paths a user names into what PolicyKit judges (docs/discovery.md): plain manifest files, each top-level
+/// kustomization rendered as one source, each Helm chart rendered (its value files scanned for secrets), and every path
+/// that could not be used as a located problem. Files a kustomization uses and a chart's templates are never judged as
+/// manifests on their own. Every door (CLI, build task, analyzer) calls this, so all see the same inputs.
+/// </summary>
+public static class RepositoryDiscovery
+{
+    /// <exception cref="FileNotFoundException">A named path does not exist.</exception>
+    public static DiscoveryResult Discover(IEnumerable<string> paths, PolicyConfig config, string workingDirectory, DiscoveryOptions options)
+    {
+        var walker = new RepositoryWalker(config, options, workingDirectory);
+        foreach (var path in paths)
+        {
+            walker.Add(path);
+        }
+
+        var tree = LinkTargets.RealPath(config.RootDirectory);
+        var kustomizations = ReadKustomizations(walker.Folders, tree, config.Limits);
+        var used = new HashSet<string>(kustomizations.Values.SelectMany(k => k.UsedFiles), StringComparer.Ordinal);
+        var bases = new HashSet<string>(kustomizations.Values.SelectMany(k => k.Bases), StringComparer.Ordinal);
+        var charts = walker.Folders.Where(f => File.Exists(Path.Combine(f, FolderMarkers.ChartName))).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        charts = charts.Where(c => !charts.Any(outer => outer != c && IsInside(c, outer))).ToList();
+
+        var sources = new List<ManifestSource>();
+        var usedCount = 0;
+        foreach (var file in walker.Files.OrderBy(f => f.DisplayPath, StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file.FullPath);
+            var chart = charts.FirstOrDefault(c => IsInside(file.FullPath, c));
+            if (chart is not null)
+            {
+                if (IsValuesFile(name) && Path.GetDirectoryName(file.FullPath) == chart)
+                {
+                    sources.Add(ManifestSource.HelmValues(file.FullPath, file.DisplayPath));
+                }
+            }
+            else if (FolderMarkers.IsKustomization(name) && kustomizations.ContainsKey(Path.GetDirectoryName(file.FullPath)!))
+            {
+                // The kustomization is judged through what it builds.
+            }
+            else if (used.Contains(file.FullPath))
+            {
+                usedCount++;
+            }
+            else
+            {
+                sources.Add(ManifestSource.FromFile(file.FullPath, file.DisplayPath));
+            }
+        }
+
+        var overlays = kustomizations.Values
+            .Where(k => walker.Folders.Contains(k.Folder) && !bases.Contains(k.Folder) && !k.IsComponent && !charts.Any(c => IsInside(k.Folder, c)))
+            .OrderBy(k => k.FullPath, StringComparer.Ordinal)
+            .ToList();
+        // Renderers are separate processes that mostly wait on disk: run a few at once, keep the order stable.
+        var kustomize = new KustomizeRenderer(options);
+        var helm = new HelmRenderer(options);
+        var rendered = new ManifestSource[overlays.Count + charts.Count];
+        Parallel.For(0, rendered.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        {
+            rendered[i] = i < overlays.Count
+                ? kustomize.Render(overlays[i], kustomizations, tree, walker.DisplayPath, config.Limits)
+                : helm.Render(charts[i - overlays.Count], tree, walker.DisplayPath);
+        });
+        sources.AddRange(rendered);
+
+        foreach (var problem in walker.Problems)
+        {
+            sources.Add(ManifestSource.WithProblem(problem.DisplayPath, null, new InputProblem(problem.Kind, problem.Detail, problem.Line, problem.Column, -1)));
+        }
+
+        var summary = new DiscoverySummary
+        {
+            IgnoredPaths = walker.IgnoredPaths,
+            HiddenFolders = walker.HiddenFolders,
+            LinksNotFollowed = walker.LinksNotFollowed,
+            FilesUsedByKustomizations = usedCount,
+            Kustomizations = overlays.Select(o => walker.DisplayPath(o.Folder)).ToList(),
+            Charts = charts.Select(walker.DisplayPath).ToList(),
+        };
+        return new DiscoveryResult(sources, summary);
+    }
+
+    private static bool IsValuesFile(string name) =>
+        name.StartsWith("values", StringComparison.Ordinal) && (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal));
+
+    private static bool IsInside(string path, string folder) =>
+        path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>Every kustomization found, and every one they build on inside the tree even if it was not walked.</summary>
+    private static Dictionary<string, Kustomization> ReadKustomizations(IEnumerable<string> folders, string tree, LoaderLimits limits)
+    {
+        var all = new Dictionary<string, Kustomization>(StringComparer.Ordinal);
+        var pending = new Stack<string>(folders);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            if (all.ContainsKey(folder))
+            {
+                continue;
+            }
+
+            var file = FolderMarkers.KustomizationNames.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
+            if (file is null)
+            {
+                continue;
+            }
+
+            var kustomization = Kustomization.Read(file, tree, limits);
+            all[folder] = kustomization;
+            foreach (var basis in kustomization.Bases)
+            {
+                pending.Push(basis);
+            }
+        }
+
+        return all;
+    }
+}
