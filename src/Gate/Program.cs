@@ -1,15 +1,19 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 using PolicyKit.Gate;
 using PolicyKit.Gate.Commands;
+using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Reports;
 using PolicyKit.Policies.Rules;
 
-var root = new RootCommand("PolicyKit: policy-as-code gate for Kubernetes manifests (Odoo-on-Kubernetes ready).")
+var root = new RootCommand("PolicyKit: policy-as-code gate for Kubernetes manifests (Odoo-on-Kubernetes ready). Exit codes: 0 pass; 1 blocking findings; 2 usage or configuration error; 3 internal error (a PolicyKit defect).")
 {
     CheckCommand.Create(),
     RulesCommand.Create(),
     ExceptionsCommand.Create(),
+    ExplainCommand.Create(),
+    InitCommand.Create(),
 };
 
 try
@@ -17,6 +21,22 @@ try
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
     {
+        if (parse.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            var nearest = NearestNames.Find(args[0], root.Subcommands.Select(c => c.Name));
+            var suggestion = nearest.Count == 0 ? string.Empty : $"; did you mean '{string.Join("' or '", nearest)}'?";
+            Console.Error.WriteLine($"policykit: unknown command '{args[0]}'{suggestion} (see 'policykit --help')");
+            return ExitCodes.UsageError;
+        }
+
+        if (parse.CommandResult.Command.Subcommands.Count > 0 && parse.CommandResult.Command != root && parse.UnmatchedTokens.Count == 0)
+        {
+            // A command group without its subcommand: its own help says what it can do.
+            Console.Error.WriteLine($"policykit: '{parse.CommandResult.Command.Name}' needs a subcommand");
+            root.Parse([.. parse.Tokens.Select(t => t.Value), "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+            return ExitCodes.UsageError;
+        }
+
         Console.Error.WriteLine($"policykit: {parse.Errors[0].Message} (see 'policykit --help')");
         return ExitCodes.UsageError;
     }
@@ -25,6 +45,11 @@ try
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UsageException exception)
+{
+    Console.Error.WriteLine($"policykit: {exception.Message}");
+    return ExitCodes.UsageError;
+}
+catch (EvaluationRequestException exception)
 {
     Console.Error.WriteLine($"policykit: {exception.Message}");
     return ExitCodes.UsageError;

@@ -59,6 +59,17 @@ internal static class CheckCommand
 
     private static readonly Option<string?> Now = ExceptionsCommand.NowOption();
 
+    private static readonly Option<int> MaxFindings = new("--max-findings")
+    {
+        Description = $"List at most this many findings in the console report (default {ConsoleReportOptions.DefaultMaxFindings}; 0 lists all); the counts and the other reports always cover every finding.",
+        DefaultValueFactory = _ => ConsoleReportOptions.DefaultMaxFindings,
+    };
+
+    private static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "Console report without the listing of findings: only the counts by rule and environment, the policy and the verdict.",
+    };
+
     private static readonly Option<string?> PssLevel = new("--pss-level")
     {
         Description = "Pod Security level for resources whose Namespace (with pod-security.kubernetes.io labels) is not in the input: privileged, baseline or restricted. Overrides podSecurity in the policy file.",
@@ -71,9 +82,9 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error.")
+        var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error; 3: internal error.")
         {
-            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now,
+            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now, MaxFindings, Quiet,
         };
         command.SetAction(Run);
         return command;
@@ -86,13 +97,13 @@ internal static class CheckCommand
         var podSecurity = ParsePodSecurity(parse.GetValue(PssLevel), parse.GetValue(PssVersion));
         var now = ExceptionsCommand.ParseNow(parse.GetValue(Now));
         var categories = parse.GetValue(Category) ?? Array.Empty<string>();
-        foreach (var category in categories)
+        var maxFindings = parse.GetValue(MaxFindings);
+        if (maxFindings < 0)
         {
-            if (!Categories.IsKnown(category))
-            {
-                throw new UsageException($"unknown category '{category}'; categories are {string.Join(", ", Categories.All)}");
-            }
+            throw new UsageException($"--max-findings must be 0 (list all) or a positive number; '{maxFindings}' is not");
         }
+
+        var quiet = parse.GetValue(Quiet);
 
         var workingDirectory = Directory.GetCurrentDirectory();
         var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : new[] { "." };
@@ -130,12 +141,17 @@ internal static class CheckCommand
             Categories = categories,
             PodSecurity = podSecurity,
             Now = now,
+            Progress = new EvaluationProgress(),
         };
-        var result = PolicyEngine.Evaluate(request);
+        EvaluationResult result;
+        using (ProgressLine.Start(request.Progress, sources.Count))
+        {
+            result = PolicyEngine.Evaluate(request);
+        }
 
         foreach (var target in targets)
         {
-            WriteReport(result, target);
+            WriteReport(result, target, maxFindings, quiet);
         }
 
         return result.Passed ? ExitCodes.Passed : ExitCodes.Blocked;
@@ -212,15 +228,17 @@ internal static class CheckCommand
         return buffer.ToArray();
     }
 
-    private static void WriteReport(EvaluationResult result, ReportTarget target)
+    private static void WriteReport(EvaluationResult result, ReportTarget target, int maxFindings, bool quiet)
     {
         if (target.OutputPath is null)
         {
+            var color = ShouldColor();
             using var standardOutput = Console.OpenStandardOutput();
-            WriteReport(result, target.Format, standardOutput, color: ShouldColor());
+            WriteReport(result, target.Format, standardOutput, new ConsoleReportOptions(color, color, TerminalWidth(), maxFindings, quiet));
             return;
         }
 
+        RequireFileOutput(target.OutputPath);
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(target.OutputPath));
@@ -230,7 +248,7 @@ internal static class CheckCommand
             }
 
             using var file = File.Create(target.OutputPath);
-            WriteReport(result, target.Format, file, color: false);
+            WriteReport(result, target.Format, file, new ConsoleReportOptions(false, false, null, maxFindings, quiet));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -238,7 +256,16 @@ internal static class CheckCommand
         }
     }
 
-    private static void WriteReport(EvaluationResult result, ReportFormat format, Stream stream, bool color)
+    /// <summary>A folder given as <c>--output</c> would otherwise surface as a misleading "access denied".</summary>
+    internal static void RequireFileOutput(string outputPath)
+    {
+        if (Directory.Exists(outputPath))
+        {
+            throw new UsageException($"--output {outputPath} is a folder; give the path of a file to write the report to");
+        }
+    }
+
+    private static void WriteReport(EvaluationResult result, ReportFormat format, Stream stream, ConsoleReportOptions console)
     {
         switch (format)
         {
@@ -253,10 +280,36 @@ internal static class CheckCommand
             default:
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" })
                 {
-                    ConsoleReportWriter.Write(result, writer, color);
+                    ConsoleReportWriter.Write(result, writer, console);
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The terminal's width when standard output is one; otherwise <c>COLUMNS</c> when set, else no limit, so a redirected
+    /// report keeps one finding per line for grep and editors.
+    /// </summary>
+    private static int? TerminalWidth()
+    {
+        if (int.TryParse(System.Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0)
+        {
+            return columns;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

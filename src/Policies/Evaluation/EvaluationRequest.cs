@@ -49,6 +49,9 @@ public sealed class EvaluationRequest
     /// </summary>
     public IReadOnlyList<ManifestSource>? ExceptionSources { get; init; }
 
+    /// <summary>Counts judged files as the evaluation runs, for a door that shows progress; null when nobody watches.</summary>
+    public EvaluationProgress? Progress { get; init; }
+
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

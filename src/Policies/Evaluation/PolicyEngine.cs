@@ -26,6 +26,7 @@ public static class PolicyEngine
         var exceptionSources = request.ExceptionSources ?? ExceptionFiles.Collect(config);
         var catalog = CatalogFor(request.Catalog, config);
         var packs = ExceptionPack.AddWhenNeeded(PackResolver.Resolve(catalog, config), catalog, exceptionSources.Count > 0);
+        RequireLoadedCategories(request.Categories, packs);
         var rules = packs.SelectMany(p => p.Rules)
             .Where(r => request.Categories.Count == 0 || r.Category == Categories.Input || request.Categories.Contains(r.Category))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -46,6 +47,7 @@ public static class PolicyEngine
         {
             var environment = environments.For(request.Sources[i]);
             perFile[i] = EvaluateFile(LoadedFile.Read(request.Sources[i], config.Limits), environment, run);
+            request.Progress?.FileJudged();
         });
 
         var findings = perFile.SelectMany(f => f.Findings).ToList();
@@ -59,6 +61,19 @@ public static class PolicyEngine
             Exceptions = exceptions,
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
         };
+    }
+
+    /// <summary>A category filter that matches no loaded rule would judge nothing but input problems and pass unseen.</summary>
+    private static void RequireLoadedCategories(IReadOnlyCollection<string> requested, IReadOnlyList<RulePack> packs)
+    {
+        var loaded = new SortedSet<string>(packs.SelectMany(p => p.Rules).Select(r => r.Category), StringComparer.Ordinal);
+        foreach (var category in requested)
+        {
+            if (!loaded.Contains(category))
+            {
+                throw new EvaluationRequestException($"no loaded rule has category '{category}'; the categories of the loaded rules are {string.Join(", ", loaded)}");
+            }
+        }
     }
 
     /// <summary>
