@@ -313,9 +313,18 @@ internal static class CheckCommand
         }
     }
 
-    /// <summary>Colour only on a real terminal, and never when NO_COLOR (no-color.org) is set or TERM is dumb.</summary>
-    private static bool ShouldColor() =>
-        !Console.IsOutputRedirected
-        && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
-        && System.Environment.GetEnvironmentVariable("TERM") != "dumb";
+    /// <summary>
+    /// Colour (and rule links) only on a real terminal, or where FORCE_COLOR asks for it (CI logs that render ANSI); never
+    /// when NO_COLOR (no-color.org) is set or TERM is dumb.
+    /// </summary>
+    private static bool ShouldColor()
+    {
+        if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")) || System.Environment.GetEnvironmentVariable("TERM") == "dumb")
+        {
+            return false;
+        }
+
+        var forced = System.Environment.GetEnvironmentVariable("FORCE_COLOR");
+        return !string.IsNullOrEmpty(forced) && forced != "0" || !Console.IsOutputRedirected;
+    }
 }

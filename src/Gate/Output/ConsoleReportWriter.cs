@@ -18,7 +18,7 @@ namespace PolicyKit.Gate.Output;
 internal sealed class ConsoleReportWriter
 {
     private const string BlockingMarker = "✗ ";
-    private const string PolicyWideLabel = "(policy-wide)";
+    private const string PolicyWideLabel = "policy-wide";
     private const int NarrowestMessageColumn = 30;
     private const int HangingIndent = 6;
 
