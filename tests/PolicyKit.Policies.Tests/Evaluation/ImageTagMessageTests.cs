@@ -11,14 +11,14 @@ public sealed class ImageTagMessageTests
     [InlineData("postgres:latest@sha256:zz", "postgres:<version>")]
     public void Remedy_names_the_image_at_hand(string image, string suggested)
     {
-        var result = Evaluate.Text($"""
+        var result = Evaluate.Text($$"""
             apiVersion: v1
             kind: Pod
-            metadata: {{ name: backup }}
+            metadata: { name: backup }
             spec:
               containers:
                 - name: s3-sync
-                  image: "{image}"
+                  image: "{{image}}"
             """);
 
         var finding = Assert.Single(result.Findings, f => f.RuleId == "PK1002");

@@ -33,7 +33,9 @@ public sealed class RuleExampleTests
         var example = rule.Examples[exampleIndex];
         var request = rule.Check is ExceptionRecordCheck
             ? ExceptionExamples.Request(rule.Id, example.Manifest)
-            : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, PolicyConfig.Defaults("/"));
+            : new EvaluationRequest(
+                new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) },
+                example.Policy is null ? PolicyConfig.Defaults("/") : PolicyConfigLoader.FromText(example.Policy, $"{rule.Id} example policy", "/"));
 
         var findings = PolicyEngine.Evaluate(request).Findings;
         var own = findings.Where(f => f.RuleId == rule.Id).ToList();
