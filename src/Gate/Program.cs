@@ -19,6 +19,13 @@ var root = new RootCommand("PolicyKit: policy-as-code gate for Kubernetes manife
 try
 {
     var parse = root.Parse(args);
+    if (args.Length == 0)
+    {
+        // Nothing asked: what the tool can do, rather than "Required command was not provided".
+        root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
+        return ExitCodes.UsageError;
+    }
+
     if (parse.Errors.Count > 0)
     {
         if (parse.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-'))

@@ -77,4 +77,17 @@ public sealed class CommandLineTests
         Assert.Contains("the categories of the loaded rules are availability, ", result.StandardError);
         Assert.Contains(", workload", result.StandardError);
     }
+
+    [Fact]
+    public void No_command_shows_the_help_and_is_a_usage_error()
+    {
+        using var folder = new TempDirectory();
+
+        var result = folder.Run();
+
+        GateAssert.ExitCode(2, result);
+        Assert.Contains("Commands:", result.StandardError);
+        Assert.Contains("check", result.StandardError);
+        Assert.DoesNotContain("Required command was not provided", result.StandardError);
+    }
 }

@@ -111,8 +111,9 @@ public sealed class ConsoleReportTests
 
         var result = PolicyKitProcess.Run(["check", "."], folder.Path, environment: new Dictionary<string, string?> { ["COLUMNS"] = "72" });
 
-        var listing = result.StandardOutput.Split('\n').TakeWhile(l => !l.StartsWith("Rule ")).ToList();
-        Assert.All(listing, line => Assert.True(line.Length <= 72, $"{line.Length} columns: {line}"));
+        var lines = result.StandardOutput.Split('\n');
+        Assert.All(lines, line => Assert.True(line.Length <= 72, $"{line.Length} columns: {line}"));
+        var listing = lines.TakeWhile(l => !l.StartsWith("Rule ")).ToList();
         var first = listing.FindIndex(l => l.Contains("PK1001"));
         var messageColumn = listing[first].IndexOf("container", System.StringComparison.Ordinal);
         Assert.StartsWith(new string(' ', messageColumn), listing[first + 1]);
@@ -152,5 +153,16 @@ public sealed class ConsoleReportTests
         var result = folder.Run("check", ".");
 
         Assert.Equal(string.Empty, result.StandardError);
+    }
+
+    [Fact]
+    public void A_heading_wider_than_the_terminal_puts_the_environment_below_the_path()
+    {
+        using var folder = new TempDirectory();
+        folder.Write("tenants/acme-distribution/overlays/production/odoo.yaml", UnpinnedDeployments(1));
+
+        var result = PolicyKitProcess.Run(["check", "."], folder.Path, environment: new Dictionary<string, string?> { ["COLUMNS"] = "60" });
+
+        Assert.Contains("tenants/acme-distribution/overlays/production/odoo.yaml\n  (policy-wide: fail on high)\n", result.StandardOutput);
     }
 }

@@ -13,9 +13,10 @@ public sealed class ExplainAndInitTests
         var result = folder.Run("explain", "PK1002");
 
         GateAssert.ExitCode(0, result);
+        var prose = System.Text.RegularExpressions.Regex.Replace(result.StandardOutput, "\n {4}(?=[A-Za-z])", " ");
         Assert.StartsWith("PK1002  Image tag latest or missing\n", result.StandardOutput);
-        Assert.Contains("A pod rescheduled overnight can then start a different Odoo major version", result.StandardOutput);
-        Assert.Contains("Reference an explicit version tag", result.StandardOutput);
+        Assert.Contains("A pod rescheduled overnight can then start a different Odoo major version", prose);
+        Assert.Contains("Reference an explicit version tag", prose);
         Assert.Contains("Fails: Deployment using odoo:latest", result.StandardOutput);
         Assert.Contains("              image: odoo:latest", result.StandardOutput);
         Assert.Contains("Passes: Deployment with an explicit version tag", result.StandardOutput);

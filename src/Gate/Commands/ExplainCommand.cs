@@ -10,6 +10,8 @@ namespace PolicyKit.Gate.Commands;
 /// <summary><c>policykit explain PKxxxx</c>: what a rule checks and why, how to fix a finding, and its examples, from the rule file.</summary>
 internal static class ExplainCommand
 {
+    private const int ProseWidth = 96;
+
     private static readonly Argument<string> RuleId = new("rule")
     {
         Description = "The rule id, e.g. PK1002.",
@@ -56,8 +58,8 @@ internal static class ExplainCommand
             text.Append($"Docs      {rule.HelpUri}\n");
         }
 
-        text.Append("\nWhy\n").Append(Indented(rule.Rationale));
-        text.Append("\nHow to fix\n").Append(Indented(rule.Remediation));
+        text.Append("\nWhy\n").Append(Indented(Wrapped(rule.Rationale)));
+        text.Append("\nHow to fix\n").Append(Indented(Wrapped(rule.Remediation)));
         text.Append("\nMessage\n").Append(Indented(rule.Message.Text));
         foreach (var (mustFail, heading) in new[] { (true, "Fails"), (false, "Passes") })
         {
@@ -73,6 +75,10 @@ internal static class ExplainCommand
 
         return text.ToString();
     }
+
+    /// <summary>Prose at a readable width (the rule files fold it into one line); examples and messages are shown as written.</summary>
+    private static string Wrapped(string prose) =>
+        string.Join("\n", prose.TrimEnd('\n').Split('\n').SelectMany(paragraph => paragraph.Length == 0 ? new[] { string.Empty } : Output.TextWrap.Lines(paragraph, ProseWidth)));
 
     private static string Indented(string text) =>
         string.Concat(text.TrimEnd('\n').Split('\n').Select(line => line.Length == 0 ? "\n" : "    " + line + "\n"));

@@ -95,9 +95,18 @@ internal sealed class ConsoleReportWriter
     private void WriteFileHeading(string file, List<string?> environments)
     {
         Styled(file, Style.BoldUnderline);
-        writer.Write("  ");
-        var judgedBy = string.Join("; ", environments.Select(e => $"{EnvironmentLabel(e)}: fail on {ThresholdName(Threshold(e))}"));
-        Styled("(" + judgedBy + ")", Style.Grey);
+        var judgedBy = "(" + string.Join("; ", environments.Select(e => $"{EnvironmentLabel(e)}: fail on {ThresholdName(Threshold(e))}")) + ")";
+        if (options.Width is { } width && file.Length + 2 + judgedBy.Length > width)
+        {
+            // A long path keeps its line (it is what editors and grep match); the environment goes below it.
+            writer.Write("\n  ");
+        }
+        else
+        {
+            writer.Write("  ");
+        }
+
+        Styled(judgedBy, Style.Grey);
         writer.Write('\n');
     }
 
@@ -276,15 +285,47 @@ internal sealed class ConsoleReportWriter
         Styled("Result", Style.Grey);
         writer.Write("  ");
         Styled(result.Passed ? "PASS" : "FAIL", Style.Bold | (result.Passed ? Style.Green : Style.Red));
-        writer.Write($"  {findings} · {scope}\n");
+        var summary = $"{findings} · {scope}";
+        const int SummaryColumn = 14;
+        if (options.Width is { } width && SummaryColumn + summary.Length > width && width - SummaryColumn >= NarrowestMessageColumn)
+        {
+            var lines = TextWrap.Lines(summary, width - SummaryColumn);
+            writer.Write("  " + lines[0] + "\n");
+            foreach (var line in lines.Skip(1))
+            {
+                Pad(SummaryColumn);
+                writer.Write(line + "\n");
+            }
+
+            return;
+        }
+
+        writer.Write($"  {summary}\n");
     }
 
     private void Label(string label, string text)
     {
         Styled(label, Style.Grey);
         writer.Write("  ");
-        writer.Write(text);
-        writer.Write('\n');
+        var indent = label.Length + 2;
+        if (options.Width is not { } width || width - indent < NarrowestMessageColumn)
+        {
+            writer.Write(text);
+            writer.Write('\n');
+            return;
+        }
+
+        var lines = TextWrap.Lines(text, width - indent);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0)
+            {
+                Pad(indent);
+            }
+
+            writer.Write(lines[i]);
+            writer.Write('\n');
+        }
     }
 
     /// <summary>The rule id, linked to its documentation page where the terminal can follow OSC 8 hyperlinks.</summary>
