@@ -154,7 +154,7 @@ public sealed class BadInputTests
         var result = folder.Run("check", ".");
 
         GateAssert.ExitCode(1, result);
-        Assert.Contains("empty.yaml:1:1  high  PK0005", result.StandardOutput);
+        Assert.Contains("empty.yaml  (policy-wide: fail on high)\n  ✗ 1:1  high  PK0005", result.StandardOutput);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class EnvironmentTests
         var result = folder.Run("check", "prod");
 
         GateAssert.ExitCode(1, result);
-        Assert.Contains("prod/odoo.yaml:20:18  medium  PK1001", result.StandardOutput);
+        Assert.Contains("prod/odoo.yaml  (prod: fail on medium)\n  ✗ 20:18  medium  PK1001", result.StandardOutput);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EnvironmentTests
         var result = folder.Run("check", "staging");
 
         GateAssert.ExitCode(0, result);
-        Assert.Contains("staging/odoo.yaml:20:18  medium  PK1001", result.StandardOutput);
+        Assert.Contains("staging/odoo.yaml  (staging: fail on critical)\n    20:18  medium  PK1001", result.StandardOutput);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class EnvironmentTests
         var result = folder.Run("check", "prod", "--env", "staging");
 
         GateAssert.ExitCode(0, result);
-        Assert.Contains("prod/odoo.yaml:20:18  medium  PK1001", result.StandardOutput);
+        Assert.Contains("prod/odoo.yaml  (staging: fail on critical)\n    20:18  medium  PK1001", result.StandardOutput);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ExitCodeTests
         var result = folder.Run("check", ".");
 
         GateAssert.ExitCode(1, result);
-        Assert.Contains("service.yaml:7:9", result.StandardOutput);
+        Assert.Contains("service.yaml  (policy-wide: fail on high)\n  ✗ 7:9  ", result.StandardOutput);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ExitCodeTests
         var result = folder.Run("check", ".");
 
         GateAssert.ExitCode(0, result);
-        Assert.Contains("odoo.yaml:20:18  medium  PK1001", result.StandardOutput);
+        Assert.Contains("odoo.yaml  (policy-wide: fail on high)\n    20:18  medium  PK1001", result.StandardOutput);
         Assert.Contains("1 finding (1 medium), 0 blocking", result.StandardOutput);
     }
 
@@ -113,6 +113,6 @@ public sealed class ExitCodeTests
         var result = folder.Run("check", ".", "--category", "provenance");
 
         GateAssert.ExitCode(1, result);
-        Assert.Contains("broken.yaml:4:9  high  PK0001", result.StandardOutput);
+        Assert.Contains("broken.yaml  (policy-wide: fail on high)\n  ✗ 4:9  high  PK0001", result.StandardOutput);
     }
 }

@@ -24,7 +24,7 @@ public sealed class StandardInputTests
         var result = folder.RunWithInput(Manifests.NodePortService, "check", "-");
 
         GateAssert.ExitCode(1, result);
-        Assert.Contains("<stdin>:7:9  high  PK1014", result.StandardOutput);
+        Assert.Contains("<stdin>  (policy-wide: fail on high)\n  ✗ 7:9  high  PK1014", result.StandardOutput);
     }
 
     [Fact]

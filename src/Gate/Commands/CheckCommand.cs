@@ -61,6 +61,17 @@ internal static class CheckCommand
 
     private static readonly Option<string?> Now = ExceptionsCommand.NowOption();
 
+    private static readonly Option<int> MaxFindings = new("--max-findings")
+    {
+        Description = $"List at most this many findings in the console report (default {ConsoleReportOptions.DefaultMaxFindings}; 0 lists all); the counts and the other reports always cover every finding.",
+        DefaultValueFactory = _ => ConsoleReportOptions.DefaultMaxFindings,
+    };
+
+    private static readonly Option<bool> Quiet = new("--quiet", "-q")
+    {
+        Description = "Console report without the listing of findings: only the counts by rule and environment, the policy and the verdict.",
+    };
+
     private static readonly Option<string?> PssLevel = new("--pss-level")
     {
         Description = "Pod Security level for resources whose Namespace (with pod-security.kubernetes.io labels) is not in the input: privileged, baseline or restricted. Overrides podSecurity in the policy file.",
@@ -113,9 +124,9 @@ internal static class CheckCommand
 
     public static Command Create()
     {
-        var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error.")
+        var command = new Command("check", "Check Kubernetes manifests against policy. Exit code 0: pass; 1: blocking findings; 2: usage or configuration error; 3: internal error.")
         {
-            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now, NoIgnore, AllowEmpty, Verbose, Base, Head, Baseline, PolicyFrom, FailOnExisting,
+            Paths, Format, Output, FailOn, Environment, Config, Category, PssLevel, PssVersion, Now, MaxFindings, Quiet, NoIgnore, AllowEmpty, Verbose, Base, Head, Baseline, PolicyFrom, FailOnExisting,
         };
         command.SetAction(Run);
         return command;
@@ -128,13 +139,13 @@ internal static class CheckCommand
         var podSecurity = ParsePodSecurity(parse.GetValue(PssLevel), parse.GetValue(PssVersion));
         var now = ExceptionsCommand.ParseNow(parse.GetValue(Now));
         var categories = parse.GetValue(Category) ?? Array.Empty<string>();
-        foreach (var category in categories)
+        var maxFindings = parse.GetValue(MaxFindings);
+        if (maxFindings < 0)
         {
-            if (!Categories.IsKnown(category))
-            {
-                throw new UsageException($"unknown category '{category}'; categories are {string.Join(", ", Categories.All)}");
-            }
+            throw new UsageException($"--max-findings must be 0 (list all) or a positive number; '{maxFindings}' is not");
         }
+
+        var quiet = parse.GetValue(Quiet);
 
         var workingDirectory = Directory.GetCurrentDirectory();
         var paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : new[] { "." };
@@ -162,7 +173,7 @@ internal static class CheckCommand
                 PodSecurity = podSecurity,
                 Now = now,
             });
-            return WriteReports(review.Head, review, targets);
+            return WriteReports(review.Head, review, targets, maxFindings, quiet);
         }
 
         var config = LoadConfig(parse.GetValue(Config), paths, workingDirectory);
@@ -194,8 +205,14 @@ internal static class CheckCommand
             PodSecurity = podSecurity,
             Now = now,
             Discovery = discovery,
+            Progress = new EvaluationProgress(),
         };
-        var result = PolicyEngine.Evaluate(request);
+        EvaluationResult result;
+        using (ProgressLine.Start(request.Progress, sources.Count))
+        {
+            result = PolicyEngine.Evaluate(request);
+        }
+
         if (parse.GetValue(Verbose))
         {
             DiscoveryListing.Write(result, Console.Error);
@@ -209,14 +226,14 @@ internal static class CheckCommand
         var againstBaseline = change.Baseline is { } baseline
             ? new ChangeReview(result, null, FindingComparison.Compare(result.Findings, BaselineReport.Read(baseline)), ComparisonBasis.ForBaseline(baseline), null, parse.GetValue(FailOnExisting))
             : null;
-        return WriteReports(result, againstBaseline, targets);
+        return WriteReports(result, againstBaseline, targets, maxFindings, quiet);
     }
 
-    private static int WriteReports(EvaluationResult result, ChangeReview? review, IReadOnlyList<ReportTarget> targets)
+    private static int WriteReports(EvaluationResult result, ChangeReview? review, IReadOnlyList<ReportTarget> targets, int maxFindings, bool quiet)
     {
         foreach (var target in targets)
         {
-            WriteReport(result, review, target);
+            WriteReport(result, review, target, maxFindings, quiet);
         }
 
         // Inside GitHub Actions the findings also become annotations on the pull request's diff. They go to standard
@@ -340,15 +357,17 @@ internal static class CheckCommand
         return buffer.ToArray();
     }
 
-    private static void WriteReport(EvaluationResult result, ChangeReview? review, ReportTarget target)
+    private static void WriteReport(EvaluationResult result, ChangeReview? review, ReportTarget target, int maxFindings, bool quiet)
     {
         if (target.OutputPath is null)
         {
+            var color = ShouldColor();
             using var standardOutput = Console.OpenStandardOutput();
-            WriteReport(result, review, target.Format, standardOutput, color: ShouldColor());
+            WriteReport(result, review, target.Format, standardOutput, new ConsoleReportOptions(color, color, TerminalWidth(), maxFindings, quiet));
             return;
         }
 
+        RequireFileOutput(target.OutputPath);
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(target.OutputPath));
@@ -358,7 +377,7 @@ internal static class CheckCommand
             }
 
             using var file = File.Create(target.OutputPath);
-            WriteReport(result, review, target.Format, file, color: false);
+            WriteReport(result, review, target.Format, file, new ConsoleReportOptions(false, false, null, maxFindings, quiet));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -366,7 +385,16 @@ internal static class CheckCommand
         }
     }
 
-    private static void WriteReport(EvaluationResult result, ChangeReview? review, ReportFormat format, Stream stream, bool color)
+    /// <summary>A folder given as <c>--output</c> would otherwise surface as a misleading "access denied".</summary>
+    internal static void RequireFileOutput(string outputPath)
+    {
+        if (Directory.Exists(outputPath))
+        {
+            throw new UsageException($"--output {outputPath} is a folder; give the path of a file to write the report to");
+        }
+    }
+
+    private static void WriteReport(EvaluationResult result, ChangeReview? review, ReportFormat format, Stream stream, ConsoleReportOptions console)
     {
         switch (format)
         {
@@ -408,7 +436,7 @@ internal static class CheckCommand
             default:
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true) { NewLine = "\n" })
                 {
-                    ConsoleReportWriter.Write(result, writer, color);
+                    ConsoleReportWriter.Write(result, writer, console);
                     if (review is not null)
                     {
                         ChangeConsoleWriter.Write(review, writer);
@@ -419,9 +447,44 @@ internal static class CheckCommand
         }
     }
 
-    /// <summary>Colour only on a real terminal, and never when NO_COLOR (no-color.org) is set or TERM is dumb.</summary>
-    private static bool ShouldColor() =>
-        !Console.IsOutputRedirected
-        && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
-        && System.Environment.GetEnvironmentVariable("TERM") != "dumb";
+    /// <summary>
+    /// The terminal's width when standard output is one; otherwise <c>COLUMNS</c> when set, else no limit, so a redirected
+    /// report keeps one finding per line for grep and editors.
+    /// </summary>
+    private static int? TerminalWidth()
+    {
+        if (int.TryParse(System.Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0)
+        {
+            return columns;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Colour (and rule links) only on a real terminal, or where FORCE_COLOR asks for it (CI logs that render ANSI); never
+    /// when NO_COLOR (no-color.org) is set or TERM is dumb.
+    /// </summary>
+    private static bool ShouldColor()
+    {
+        if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")) || System.Environment.GetEnvironmentVariable("TERM") == "dumb")
+        {
+            return false;
+        }
+
+        var forced = System.Environment.GetEnvironmentVariable("FORCE_COLOR");
+        return !string.IsNullOrEmpty(forced) && forced != "0" || !Console.IsOutputRedirected;
+    }
 }

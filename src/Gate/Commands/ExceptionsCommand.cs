@@ -98,6 +98,12 @@ internal static class ExceptionsCommand
             {
                 throw new UsageException($"unknown option '{path}' (see 'policykit exceptions report --help')");
             }
+
+            // Said before looking for a policy file, as check says it, rather than blaming a missing policykit.yaml.
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new UsageException($"path '{path}' does not exist");
+            }
         }
 
         var config = CheckCommand.LoadConfig(parse.GetValue(Config), paths, workingDirectory);
@@ -148,6 +154,7 @@ internal static class ExceptionsCommand
             return;
         }
 
+        CheckCommand.RequireFileOutput(outputPath);
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(outputPath));

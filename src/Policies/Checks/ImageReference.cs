@@ -2,16 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace PolicyKit.Policies.Checks;
 
-/// <summary>The parts of a container image reference that policy cares about: its tag and its digest.</summary>
+/// <summary>The parts of a container image reference that policy cares about: its repository, its tag and its digest.</summary>
 internal readonly struct ImageReference
 {
     private static readonly Regex DigestPattern = new("^sha(256:[0-9a-f]{64}|384:[0-9a-f]{96}|512:[0-9a-f]{128})$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    private ImageReference(string? tag, string? digest)
+    private ImageReference(string repository, string? tag, string? digest)
     {
+        Repository = repository;
         Tag = tag;
         Digest = digest;
     }
+
+    /// <summary>The image without tag or digest, e.g. <c>amazon/aws-cli</c> or <c>registry:5000/odoo</c>.</summary>
+    public string Repository { get; }
 
     public string? Tag { get; }
 
@@ -33,6 +37,7 @@ internal readonly struct ImageReference
         var lastSlash = image.LastIndexOf('/');
         var colon = image.IndexOf(':', lastSlash + 1);
         var tag = colon < 0 ? null : image.Substring(colon + 1);
-        return new ImageReference(string.IsNullOrEmpty(tag) ? null : tag, digest);
+        var repository = colon < 0 ? image : image.Substring(0, colon);
+        return new ImageReference(repository, string.IsNullOrEmpty(tag) ? null : tag, digest);
     }
 }

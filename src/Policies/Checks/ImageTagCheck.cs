@@ -53,7 +53,8 @@ public sealed class ImageTagCheck : ContainerCheck
                 container.Path + ".image",
                 ViolationSink.Argument("container", container.Name),
                 ViolationSink.Argument("image", image.Value),
-                ViolationSink.Argument("problem", problem));
+                ViolationSink.Argument("problem", problem),
+                ViolationSink.Argument("repository", reference.Repository));
         }
     }
 }

@@ -53,6 +53,15 @@ public static class PolicyConfigLoader
             throw new PolicyDefinitionException(displayPath, 1, $"cannot read the policy file: {exception.Message}");
         }
 
+        return FromBytes(content, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Reads policy text that is not a file of its own (a rule example's policy); paths in it are relative to <paramref name="rootDirectory"/>.</summary>
+    public static PolicyConfig FromText(string text, string displayPath, string rootDirectory) =>
+        FromBytes(new System.Text.UTF8Encoding(false).GetBytes(text), displayPath, rootDirectory);
+
+    private static PolicyConfig FromBytes(byte[] content, string displayPath, string rootDirectory)
+    {
         var loaded = ManifestLoader.Load(ManifestSource.FromBytes(displayPath, content), LoaderLimits.Default);
         if (loaded.Problems.Count > 0)
         {
@@ -62,7 +71,7 @@ public static class PolicyConfigLoader
         var root = loaded.Documents.Count == 0
             ? new MappingNode(Array.Empty<YamlEntry>(), 1, 1)
             : loaded.Documents[0].Root as MappingNode ?? throw new PolicyDefinitionException(displayPath, 1, "the policy file must be a YAML mapping");
-        return Read(root, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return Read(root, displayPath, rootDirectory);
     }
 
     private static PolicyConfig Read(MappingNode root, string file, string rootDirectory)
@@ -323,7 +332,10 @@ public static class PolicyConfigLoader
             OnlyKeys(mapping, new HashSet<string> { "maxRotationAge", "maxRefreshInterval" }, "secrets");
             return new SecretsPolicy(
                 PositiveDuration(mapping, "maxRotationAge") ?? inherited.MaxRotationAge,
-                PositiveDuration(mapping, "maxRefreshInterval") ?? inherited.MaxRefreshInterval);
+                PositiveDuration(mapping, "maxRefreshInterval") ?? inherited.MaxRefreshInterval)
+            {
+                RotationRequired = true,
+            };
         }
 
         private TimeSpan? PositiveDuration(MappingNode mapping, string key)

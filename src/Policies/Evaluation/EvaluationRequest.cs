@@ -64,6 +64,9 @@ public sealed class EvaluationRequest
     /// <summary>What discovery found besides the sources (ignored paths, overlays, charts), carried into the result.</summary>
     public Discovery.DiscoverySummary Discovery { get; init; } = PolicyKit.Policies.Discovery.DiscoverySummary.None;
 
+    /// <summary>Counts judged files as the evaluation runs, for a door that shows progress; null when nobody watches.</summary>
+    public EvaluationProgress? Progress { get; init; }
+
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

@@ -29,6 +29,7 @@ public static class PolicyEngine
         var exceptionSources = request.ExceptionSources ?? ExceptionFiles.Collect(config);
         var catalog = CatalogFor(request.Catalog, config);
         var packs = ExceptionPack.AddWhenNeeded(PackResolver.Resolve(catalog, config), catalog, exceptionSources.Count > 0);
+        RequireLoadedCategories(request.Categories, packs);
         var rules = packs.SelectMany(p => p.Rules)
             .Where(r => request.Categories.Count == 0 || r.Category == Categories.Input || request.Categories.Contains(r.Category))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
@@ -52,6 +53,7 @@ public static class PolicyEngine
             var source = request.Sources[i];
             perFile[i] = request.Reuse?.For(source.DisplayPath)?.Reopened()
                 ?? EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
+            request.Progress?.FileJudged();
         });
 
         var namespaces = NamespacesOf(perFile);
@@ -93,6 +95,19 @@ public static class PolicyEngine
             FilesReused = perFile.Count(f => f.Reused),
             Access = request.RecordAccess ? perFile.SelectMany(f => f.Access).ToList() : Array.Empty<AccessFact>(),
         };
+    }
+
+    /// <summary>A category filter that matches no loaded rule would judge nothing but input problems and pass unseen.</summary>
+    private static void RequireLoadedCategories(IReadOnlyCollection<string> requested, IReadOnlyList<RulePack> packs)
+    {
+        var loaded = new SortedSet<string>(packs.SelectMany(p => p.Rules).Select(r => r.Category), StringComparer.Ordinal);
+        foreach (var category in requested)
+        {
+            if (!loaded.Contains(category))
+            {
+                throw new EvaluationRequestException($"no loaded rule has category '{category}'; the categories of the loaded rules are {string.Join(", ", loaded)}");
+            }
+        }
     }
 
     /// <summary>

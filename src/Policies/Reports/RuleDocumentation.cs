@@ -51,6 +51,11 @@ public static class RuleDocumentation
                     continue;
                 }
 
+                if (example.Policy is not null)
+                {
+                    page.Append("With `policykit.yaml`:\n\n```yaml\n").Append(example.Policy.TrimEnd('\n')).Append("\n```\n\n");
+                }
+
                 page.Append("```yaml\n").Append(example.Manifest.TrimEnd('\n')).Append("\n```\n");
             }
         }

@@ -3,5 +3,6 @@ namespace PolicyKit.Policies.Rules;
 /// <summary>
 /// A manifest a rule must accept or reject, carried in the rule file as proof of its behaviour. For failing examples,
 /// <c>ExpectedFindings</c> is the exact number of findings and <c>ExpectedLine</c> the line of the first, when stated.
+/// <c>Policy</c> is the <c>policykit.yaml</c> text the example is judged under, when it needs more than the defaults.
 /// </summary>
-public sealed record RuleExample(bool MustFail, string Description, string Manifest, int? ExpectedFindings, int? ExpectedLine, int SourceLine);
+public sealed record RuleExample(bool MustFail, string Description, string Manifest, int? ExpectedFindings, int? ExpectedLine, int SourceLine, string? Policy = null);

@@ -177,7 +177,8 @@ public static class RulePackLoader
                     manifest.Value,
                     OptionalInt(example, "findings", file),
                     OptionalInt(example, "line", file),
-                    item.Line));
+                    item.Line,
+                    example.GetString("policy")));
             }
         }
 

@@ -9,6 +9,12 @@ namespace PolicyKit.Policies.Secrets;
 /// </summary>
 public sealed record SecretsPolicy(TimeSpan MaxRotationAge, TimeSpan MaxRefreshInterval)
 {
-    /// <summary>90 days between rotations, a day between refreshes from the secret store.</summary>
+    /// <summary>
+    /// Whether the policy file sets these limits (its <c>secrets</c>, or the environment's): only then is a secret that
+    /// misses them a finding (PK3007). The defaults still measure the rotation figure of every run.
+    /// </summary>
+    public bool RotationRequired { get; init; }
+
+    /// <summary>90 days between rotations, a day between refreshes from the secret store; not a requirement.</summary>
     public static SecretsPolicy Default { get; } = new(TimeSpan.FromDays(90), TimeSpan.FromHours(24));
 }

@@ -55,6 +55,7 @@ public sealed class UpstreamConformanceTests
         ["hostPathVolumes"] = ("restrictedVolumes", 0),
         ["seccompProfile_baseline"] = ("seccompProfile_restricted", 19),
         ["capabilities_baseline"] = ("capabilities_restricted", 22),
+        ["procMount"] = ("procMount_restricted", 35),
     };
 
     private readonly ITestOutputHelper output;

@@ -32,11 +32,15 @@ public sealed class RuleExampleTests
     {
         var rule = RuleCatalog.BuiltIn.Rules.Single(r => r.Id == ruleId);
         var example = rule.Examples[exampleIndex];
+        var request = rule.Check is ExceptionRecordCheck
+            ? ExceptionExamples.Request(rule.Id, example.Manifest)
+            : new EvaluationRequest(
+                new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) },
+                example.Policy is null ? PolicyConfig.Defaults("/") : PolicyConfigLoader.FromText(example.Policy, $"{rule.Id} example policy", "/"));
+
         var findings = rule.Check is GovernanceChangeCheck
             ? GovernanceExamples.Findings(example.Manifest)
-            : PolicyEngine.Evaluate(rule.Check is ExceptionRecordCheck
-                ? ExceptionExamples.Request(rule.Id, example.Manifest)
-                : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, PolicyConfig.Defaults("/"))).Findings;
+            : PolicyEngine.Evaluate(request).Findings;
         var own = findings.Where(f => f.RuleId == rule.Id).ToList();
         var context = $"{rule.SourceFile} example at line {example.SourceLine} ({example.Description}); findings: {string.Join("; ", findings.Select(f => $"{f.RuleId}@{f.Line}:{f.Column} {f.Message}"))}";
 

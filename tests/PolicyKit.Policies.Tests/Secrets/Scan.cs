@@ -18,6 +18,10 @@ internal static class Scan
     public static EvaluationResult Text(string text, string fileName = "manifest.yaml") =>
         Run(PolicyConfig.Defaults("/"), ManifestSource.FromText(fileName, text));
 
+    /// <summary>The defaults plus a <c>secrets</c> section, so that rotation is a requirement (PK3007 reports).</summary>
+    public static EvaluationResult RequiringRotation(string text, string fileName = "manifest.yaml") =>
+        Run(PolicyConfigLoader.FromText("secrets: { maxRotationAge: 90d, maxRefreshInterval: 24h }\n", "policykit.yaml", "/"), ManifestSource.FromText(fileName, text));
+
     public static IReadOnlyList<Finding> Findings(string text, string ruleId, string fileName = "manifest.yaml") =>
         Text(text, fileName).Findings.Where(f => f.RuleId == ruleId).ToList();
 

@@ -30,7 +30,7 @@ public sealed class SecretRotationTests
     [Fact]
     public void An_external_secret_refreshed_weekly_is_not_compliant_and_reported_at_the_interval()
     {
-        var finding = Scan.Single(ExternalSecret("  refreshInterval: 168h\n"), "PK3007");
+        var finding = Assert.Single(Scan.RequiringRotation(ExternalSecret("  refreshInterval: 168h\n")).Findings, f => f.RuleId == "PK3007");
 
         Assert.Equal((7, 20), (finding.Line, finding.Column));
         Assert.Equal("spec.refreshInterval", finding.FieldPath);
@@ -70,9 +70,19 @@ public sealed class SecretRotationTests
     [Fact]
     public void A_sealed_secret_without_a_rotation_record_is_not_compliant()
     {
-        var finding = Scan.Single(SealedSecret("    sealedsecrets.bitnami.com/managed: \"true\"\n"), "PK3007");
+        var finding = Assert.Single(Scan.RequiringRotation(SealedSecret("    sealedsecrets.bitnami.com/managed: \"true\"\n")).Findings, f => f.RuleId == "PK3007");
 
         Assert.Contains("no policykit.io/rotated-at annotation", finding.Message);
+    }
+
+    [Fact]
+    public void Without_a_rotation_requirement_a_non_compliant_secret_is_counted_but_not_reported()
+    {
+        var result = Scan.Text(SealedSecret("    sealedsecrets.bitnami.com/managed: \"true\"\n"));
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "PK3007");
+        var item = Assert.Single(result.SecretRotation.Items);
+        Assert.False(item.Compliant);
     }
 
     [Fact]
@@ -133,7 +143,7 @@ public sealed class SecretRotationTests
     {
         var production = new PolicyEnvironment("production", Array.Empty<PathGlob>(), false, PolicyKit.Policies.Rules.Severity.High, new Dictionary<string, RuleOverride>())
         {
-            Secrets = new SecretsPolicy(TimeSpan.FromDays(30), TimeSpan.FromHours(1)),
+            Secrets = new SecretsPolicy(TimeSpan.FromDays(30), TimeSpan.FromHours(1)) { RotationRequired = true },
         };
         var config = new PolicyConfig(null, "/", Array.Empty<PackSelection>(), Array.Empty<string>(), PolicyKit.Policies.Rules.Severity.High, new[] { production }, new Dictionary<string, RuleOverride>(), Array.Empty<PathGlob>(), LoaderLimits.Default);
         var source = ManifestSource.FromText("a.yaml", ExternalSecret("  refreshInterval: 6h\n"));

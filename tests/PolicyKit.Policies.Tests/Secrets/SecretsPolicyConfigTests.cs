@@ -31,7 +31,7 @@ public sealed class SecretsPolicyConfigTests : IDisposable
     {
         var config = Load("secrets:\n  maxRotationAge: 60d\n  maxRefreshInterval: 1h30m\n");
 
-        Assert.Equal(new SecretsPolicy(TimeSpan.FromDays(60), TimeSpan.FromMinutes(90)), config.Secrets);
+        Assert.Equal(new SecretsPolicy(TimeSpan.FromDays(60), TimeSpan.FromMinutes(90)) { RotationRequired = true }, config.Secrets);
     }
 
     [Fact]
@@ -39,7 +39,17 @@ public sealed class SecretsPolicyConfigTests : IDisposable
     {
         var config = Load("secrets:\n  maxRotationAge: 60d\n  maxRefreshInterval: 12h\nenvironments:\n  - name: production\n    paths: [\"prod/**\"]\n    secrets:\n      maxRotationAge: 30d\n");
 
-        Assert.Equal(new SecretsPolicy(TimeSpan.FromDays(30), TimeSpan.FromHours(12)), config.Environments[0].Secrets);
+        Assert.Equal(new SecretsPolicy(TimeSpan.FromDays(30), TimeSpan.FromHours(12)) { RotationRequired = true }, config.Environments[0].Secrets);
+    }
+
+    [Fact]
+    public void Rotation_is_required_only_where_a_secrets_section_says_so()
+    {
+        var config = Load("environments:\n  - name: production\n    paths: [\"prod/**\"]\n    secrets:\n      maxRefreshInterval: 1h\n  - name: staging\n    paths: [\"staging/**\"]\n");
+
+        Assert.False(config.Secrets.RotationRequired);
+        Assert.True(config.Environments[0].Secrets!.RotationRequired);
+        Assert.False(config.Environments[1].Secrets!.RotationRequired);
     }
 
     [Fact]

@@ -91,4 +91,48 @@ public sealed class TokenInValueCheckTests
 
         Assert.Empty(Scan.Findings(text, "PK3006"));
     }
+
+    [Fact]
+    public void A_setting_inside_a_text_value_is_named_in_brackets_after_the_field_that_holds_the_text()
+    {
+        var text = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: odoo\nspec:\n  source:\n    helm:\n      values: |\n        odooPassword: Odoo-Admin-Helm-77\n";
+
+        var finding = Scan.Single(text, "PK3006");
+
+        Assert.Equal("spec.source.helm.values[odooPassword]", finding.FieldPath);
+    }
+
+    [Fact]
+    public void Assignment_shaped_words_in_a_crd_schema_description_are_prose()
+    {
+        var text = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x.example.com\nspec:\n  versions:\n    - name: v1\n      schema:\n        openAPIV3Schema:\n          properties:\n            automountServiceAccountToken:\n              type: boolean\n              description: |\n                Mount the token.\n                automountServiceAccountToken=false keeps it out.\n";
+
+        Assert.Empty(Scan.Findings(text, "PK3006"));
+    }
+
+    [Fact]
+    public void Assignment_shaped_words_in_a_description_field_or_a_sentence_annotation_are_prose()
+    {
+        var text = Pod + "  annotations:\n    example.com/help: \"set password=Kx8-tr1p-w4ve in the vault, not here\"\nspec:\n  description: \"api_key=Kx8-tr1p-w4ve is rotated monthly\"\n  containers: []\n";
+
+        Assert.Empty(Scan.Findings(text, "PK3006"));
+    }
+
+    [Fact]
+    public void A_credential_named_annotation_without_spaces_is_still_judged_by_its_name()
+    {
+        var text = Pod + "  annotations:\n    example.com/password: Kx8-tr1p-w4ve\nspec:\n  containers: []\n";
+
+        Assert.Single(Scan.Findings(text, "PK3006"));
+    }
+
+    [Fact]
+    public void A_token_format_inside_prose_is_still_a_secret()
+    {
+        var text = Pod + "spec:\n  description: \"deploy with " + FakeSecrets.For("gitlab-token") + " until the vault is ready\"\n  containers: []\n";
+
+        var finding = Scan.Single(text, "PK3006");
+
+        Assert.Equal("spec.description", finding.FieldPath);
+    }
 }

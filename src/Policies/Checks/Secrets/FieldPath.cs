@@ -9,6 +9,12 @@ internal static class FieldPath
         return path.Length == 0 ? segment : segment[0] == '[' ? path + segment : path + "." + segment;
     }
 
+    /// <summary>
+    /// A setting found inside a text value (<c>password=…</c> in a script), always in brackets so that it never reads as a
+    /// field of the resource: <c>spec.values[db_password]</c>.
+    /// </summary>
+    public static string AppendSetting(string path, string setting) => path + "[" + setting + "]";
+
     public static bool IsIdentifier(string key)
     {
         if (key.Length == 0 || !(char.IsLetter(key[0]) || key[0] == '_'))

@@ -98,6 +98,9 @@ public sealed class TokenInValueCheck : Check
         private readonly bool judgeFieldNames;
         private readonly List<Segment> path = new(16);
 
+        /// <summary>How many enclosing nodes make the current value prose (a description, a CRD schema, a sentence in an annotation).</summary>
+        private int proseDepth;
+
         public Walk(Resource resource, ViolationSink sink, List<YamlNode> owned, bool judgeFieldNames)
         {
             this.resource = resource;
@@ -118,6 +121,12 @@ public sealed class TokenInValueCheck : Check
 
                 var key = entry.Key.Value;
                 path.Add(new Segment(key, -1, null));
+                var prose = IsProse(key, child);
+                if (prose)
+                {
+                    proseDepth++;
+                }
+
                 switch (child)
                 {
                     case ScalarNode scalar:
@@ -132,6 +141,11 @@ public sealed class TokenInValueCheck : Check
                     case SequenceNode sequence:
                         Sequence(sequence);
                         break;
+                }
+
+                if (prose)
+                {
+                    proseDepth--;
                 }
 
                 path.RemoveAt(path.Count - 1);
@@ -178,6 +192,14 @@ public sealed class TokenInValueCheck : Check
                 return;
             }
 
+            if (proseDepth > 0)
+            {
+                // Prose explains settings ("set automountServiceAccountToken=false"): only a recognised token format
+                // is a secret there, never a field name or an assignment-shaped word.
+                ProseScalar(scalar, value);
+                return;
+            }
+
             if (value.IndexOf('\n') >= 0)
             {
                 foreach (var embedded in EmbeddedTextScanner.Scan(value, judgeFieldNames))
@@ -206,12 +228,42 @@ public sealed class TokenInValueCheck : Check
             }
         }
 
+        private void ProseScalar(ScalarNode scalar, string value)
+        {
+            foreach (var token in EmbeddedTextScanner.Scan(value, judgeNames: false))
+            {
+                Report(scalar, token.Offset, token.Value, token.Secret, setting: null);
+            }
+        }
+
+        /// <summary>
+        /// Free text meant for people: <c>description</c> fields, everything inside a CRD's <c>openAPIV3Schema</c>, and
+        /// annotation values (of the resource or a pod template) written as sentences, with spaces, which machine-read
+        /// annotations (checksums, revisions, compact JSON) are not.
+        /// </summary>
+        private bool IsProse(string key, YamlNode value)
+        {
+            if (proseDepth > 0)
+            {
+                return false;
+            }
+
+            if (key == "openAPIV3Schema" || (key == "description" && value is ScalarNode))
+            {
+                return true;
+            }
+
+            return value is ScalarNode annotation
+                && path.Count >= 3 && path[path.Count - 3].Key == "metadata" && path[path.Count - 2].Key == "annotations"
+                && annotation.Value.IndexOf(' ') >= 0;
+        }
+
         private void Report(ScalarNode scalar, int index, string secret, JudgedSecret judged, string? setting)
         {
             var fieldPath = CurrentPath();
             if (setting is not null)
             {
-                fieldPath = FieldPath.Append(fieldPath, setting);
+                fieldPath = FieldPath.AppendSetting(fieldPath, setting);
             }
 
             SecretReport.Report(
