@@ -20,7 +20,7 @@ internal static class TimestampVerifier
         var what = $"RFC 3161 timestamp {index}";
         if (!Rfc3161TimestampToken.TryDecode(TokenOf(encoded, what), out var token, out _))
         {
-            throw new BundleVerificationException($"{what} is not a timestamp token");
+            throw new BundleVerificationException($"{what} cannot be decoded as an RFC 3161 timestamp token (CMS SignedData over a TSTInfo whose signer matches its signing-certificate attribute)");
         }
 
         var candidates = new X509Certificate2Collection();

@@ -111,9 +111,19 @@ internal static class EntryBody
         var envelope = JsonFields.RequiredObject(content, "envelope", "spec.content");
         var signature = RequireOne(JsonFields.Required(envelope, "signatures", "spec.content.envelope"));
 
-        // intoto 0.0.2 stores the signature base64-encoded twice.
+        // intoto 0.0.2 stores the signature base64-encoded twice; anything else cannot be this bundle's signature.
         var once = JsonFields.RequiredBase64(signature, "sig", "spec.content.envelope.signatures[0]");
-        RequireBytes(JsonFields.Base64(Encoding.ASCII.GetString(once), "spec.content.envelope.signatures[0].sig"), material.Signature, "DSSE signature");
+        byte[] recorded;
+        try
+        {
+            recorded = Convert.FromBase64String(Encoding.ASCII.GetString(once));
+        }
+        catch (FormatException)
+        {
+            recorded = once;
+        }
+
+        RequireBytes(recorded, material.Signature, "DSSE signature");
         RequireVerifier(PemDer(JsonFields.RequiredBase64(signature, "publicKey", "spec.content.envelope.signatures[0]")), material);
     }
 
