@@ -10,6 +10,7 @@ var root = new RootCommand("PolicyKit: policy-as-code gate for Kubernetes manife
     CheckCommand.Create(),
     RulesCommand.Create(),
     ExceptionsCommand.Create(),
+    VerifyBundleCommand.Create(),
 };
 
 try
