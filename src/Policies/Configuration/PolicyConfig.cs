@@ -73,6 +73,9 @@ public sealed class PolicyConfig
     /// <summary><c>secrets</c>: the rotation limits secret-bearing objects are measured against (docs/secrets.md).</summary>
     public Secrets.SecretsPolicy Secrets { get; init; } = Policies.Secrets.SecretsPolicy.Default;
 
+    /// <summary><c>provenance</c>: where image evidence lives and what it must prove (docs/provenance.md); null: nothing required.</summary>
+    public Provenance.ProvenanceSettings? Provenance { get; init; }
+
     public static PolicyConfig Defaults(string rootDirectory) => new(
         null,
         rootDirectory,

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Provenance;
 using PolicyKit.Policies.Rules;
 using PolicyKit.Policies.Secrets;
 using PolicyKit.Policies.Yaml;
@@ -16,7 +18,7 @@ public static class PolicyConfigLoader
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets",
+        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets", "provenance",
     };
 
     /// <summary>
@@ -53,6 +55,12 @@ public static class PolicyConfigLoader
             throw new PolicyDefinitionException(displayPath, 1, $"cannot read the policy file: {exception.Message}");
         }
 
+        return Parse(content, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>Reads policy text as if it were a <c>policykit.yaml</c> in <paramref name="rootDirectory"/> (rule examples, tests).</summary>
+    public static PolicyConfig Parse(byte[] content, string displayPath, string rootDirectory)
+    {
         var loaded = ManifestLoader.Load(ManifestSource.FromBytes(displayPath, content), LoaderLimits.Default);
         if (loaded.Problems.Count > 0)
         {
@@ -62,7 +70,7 @@ public static class PolicyConfigLoader
         var root = loaded.Documents.Count == 0
             ? new MappingNode(Array.Empty<YamlEntry>(), 1, 1)
             : loaded.Documents[0].Root as MappingNode ?? throw new PolicyDefinitionException(displayPath, 1, "the policy file must be a YAML mapping");
-        return Read(root, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return Read(root, displayPath, rootDirectory);
     }
 
     private static PolicyConfig Read(MappingNode root, string file, string rootDirectory)
@@ -93,11 +101,12 @@ public static class PolicyConfigLoader
 
         var failOn = reader.Threshold(root, "failOn", Severity.High);
         var secrets = reader.Secrets(root.Get("secrets"), SecretsPolicy.Default);
+        var provenance = ProvenancePolicyReader.Settings(root.Get("provenance"), file, rootDirectory);
         var environments = new List<PolicyEnvironment>();
         foreach (var item in reader.Sequence(root.Get("environments")))
         {
             var environment = reader.Mapping(item, "each environment");
-            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets" }, "environment");
+            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets", "provenance" }, "environment");
             var name = reader.RequiredString(environment, "name");
             if (environments.Exists(e => e.Name == name))
             {
@@ -115,6 +124,7 @@ public static class PolicyConfigLoader
             {
                 PodSecurity = reader.PodSecurity(environment.Get("podSecurity")),
                 Secrets = reader.Secrets(environment.Get("secrets"), secrets),
+                Provenance = ProvenancePolicyReader.EnvironmentPolicy(environment.Get("provenance"), file, provenance?.KeyPaths.Keys.ToList() ?? new List<string>()),
             });
         }
 
@@ -129,6 +139,7 @@ public static class PolicyConfigLoader
             PodSecurity = reader.PodSecurity(root.Get("podSecurity")),
             Exceptions = reader.Exceptions(root.Get("exceptions"), rootDirectory),
             Secrets = secrets,
+            Provenance = provenance,
         };
     }
 

@@ -39,7 +39,7 @@ public static class PolicyEngine
         // are indexed first. Every other tree then lives only while its own file is judged: short-lived objects keep
         // the garbage collector's work small, where holding all trees until the end doubled the run time.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var run = new RunContext(config, NamespaceIndex.Build(request.Sources, config.Limits, parallel), request.PodSecurity, now);
+        var run = new RunContext(config, NamespaceIndex.Build(request.Sources, config.Limits, parallel), request.PodSecurity, now, request.Evidence);
 
         var perFile = new FileOutcome[request.Sources.Count];
         Parallel.For(0, perFile.Length, parallel, i =>
@@ -85,7 +85,7 @@ public static class PolicyEngine
     private static FileOutcome EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
+        var context = new EvaluationContext(run.Config, run.Namespaces) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now, Evidence = run.Evidence };
         var violations = new List<Violation>();
         var sink = new ViolationSink(violations, context);
         var findings = new List<Finding>();
@@ -151,7 +151,7 @@ public static class PolicyEngine
     /// <summary>What judging one file produced; its parsed tree is not kept.</summary>
     private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation);
 
-    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now);
+    private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now, Provenance.IImageEvidenceSource? Evidence);
 
     private static int CompareFindings(Finding a, Finding b)
     {
