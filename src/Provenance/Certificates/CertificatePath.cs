@@ -43,12 +43,9 @@ internal static class CertificatePath
 
     private static string? CheckChain(TrustedAuthority authority, X509Certificate2 leaf, bool leafIsFirst, IReadOnlyList<DateTimeOffset> times)
     {
-        for (var i = 0; i + 1 < authority.Chain.Count; i++)
+        if (authority.ChainProblem is not null)
         {
-            if (!CertificateSignature.IsSignedBy(authority.Chain[i], authority.Keys[i + 1]))
-            {
-                return $"the trusted chain of {authority.Uri} does not verify (certificate {i} is not signed by certificate {i + 1})";
-            }
+            return authority.ChainProblem;
         }
 
         for (var i = leafIsFirst ? 1 : 0; i < authority.Chain.Count; i++)

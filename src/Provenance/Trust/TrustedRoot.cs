@@ -53,5 +53,6 @@ public sealed class TrustedRoot
 public sealed record TrustedLog(string BaseUrl, byte[] KeyId, VerificationKey Key, ValidityWindow Validity);
 
 /// <summary>A certificate or timestamp authority: its chain (leaf or intermediate first, root last) and validity window.</summary>
-/// <remarks><paramref name="Keys"/> holds each chain certificate's public key, imported once at load.</remarks>
-public sealed record TrustedAuthority(string Uri, IReadOnlyList<X509Certificate2> Chain, IReadOnlyList<VerificationKey> Keys, ValidityWindow Validity);
+/// <remarks><paramref name="Keys"/> holds each chain certificate's public key, imported once at load;
+/// <paramref name="ChainProblem"/> is why the chain's own signatures do not verify (checked once at load), or null.</remarks>
+public sealed record TrustedAuthority(string Uri, IReadOnlyList<X509Certificate2> Chain, IReadOnlyList<VerificationKey> Keys, ValidityWindow Validity, string? ChainProblem);

@@ -125,7 +125,17 @@ public static class TrustedRootParser
             }
 
             var keys = chain.ConvertAll(c => CertificateSignature.PublicKeyOf(c, $"{path}.certChain"));
-            authorities.Add(new TrustedAuthority(JsonFields.OptionalString(entry, "uri", path) ?? string.Empty, chain, keys, ReadValidity(entry, path)));
+            var uri = JsonFields.OptionalString(entry, "uri", path) ?? string.Empty;
+            string? problem = null;
+            for (var i = 0; i + 1 < chain.Count && problem is null; i++)
+            {
+                if (!CertificateSignature.IsSignedBy(chain[i], keys[i + 1]))
+                {
+                    problem = $"the trusted chain of {uri} does not verify (certificate {i} is not signed by certificate {i + 1})";
+                }
+            }
+
+            authorities.Add(new TrustedAuthority(uri, chain, keys, ReadValidity(entry, path), problem));
         }
 
         return authorities;
