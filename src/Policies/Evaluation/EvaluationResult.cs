@@ -61,6 +61,9 @@ public sealed class EvaluationResult
     /// <summary>Rotation compliance of every secret-bearing object in the input: a governance metric (docs/secrets.md).</summary>
     public SecretRotationSummary SecretRotation { get; internal init; } = SecretRotationSummary.Empty;
 
+    /// <summary>Images deployed, pinned, required, verified, signed by allowed signers and SLSA-compliant, per environment.</summary>
+    public Provenance.ProvenanceSummary Provenance { get; internal init; } = Policies.Provenance.ProvenanceSummary.Empty;
+
     public bool Passed => BlockingCount == 0;
 
     public int Count(Severity severity) => CountsBySeverity[(int)severity];

@@ -58,6 +58,7 @@ public static class PolicyEngine
             FailOnOverride = request.FailOn,
             Exceptions = exceptions,
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
+            Provenance = Provenance.ProvenanceSummary.Combine(perFile.Where(f => f.Provenance is not null).Select(f => f.Provenance!)),
         };
     }
 
@@ -124,7 +125,9 @@ public static class PolicyEngine
             }
         }
 
-        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run));
+        var provenancePolicy = environment.Environment?.Provenance ?? run.Config.Provenance?.Policy;
+        var provenance = Provenance.ProvenanceSummary.Measure(file.Resources, environment.Name, provenancePolicy, run.Evidence);
+        return new FileOutcome(findings, file.Resources.Count, MeasureRotation(file, environment, run), provenance);
     }
 
     private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment) => new(
@@ -149,7 +152,7 @@ public static class PolicyEngine
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>What judging one file produced; its parsed tree is not kept.</summary>
-    private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation);
+    private sealed record FileOutcome(List<Finding> Findings, int ResourceCount, List<SecretRotationItem> Rotation, Provenance.ProvenanceFigure? Provenance);
 
     private sealed record RunContext(PolicyConfig Config, IReadOnlyDictionary<string, Resource> Namespaces, PodSecuritySettings? PodSecurity, DateTimeOffset Now, Provenance.IImageEvidenceSource? Evidence);
 

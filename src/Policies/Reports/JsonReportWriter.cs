@@ -88,6 +88,28 @@ public static class JsonReportWriter
 
         json.WriteEndObject();
         WriteSecretsRotation(json, result.SecretRotation);
+        WriteProvenance(json, result.Provenance);
+        json.WriteEndObject();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter json, Provenance.ProvenanceSummary provenance)
+    {
+        json.WriteStartObject("provenance");
+        json.WriteStartArray("environments");
+        foreach (var figure in provenance.Environments)
+        {
+            json.WriteStartObject();
+            WriteNullable(json, "environment", figure.Environment);
+            json.WriteNumber("images", figure.Images);
+            json.WriteNumber("pinned", figure.Pinned);
+            json.WriteNumber("requiringEvidence", figure.RequiringEvidence);
+            json.WriteNumber("verified", figure.Verified);
+            json.WriteNumber("allowedSigner", figure.AllowedSigner);
+            json.WriteNumber("slsaCompliant", figure.SlsaCompliant);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

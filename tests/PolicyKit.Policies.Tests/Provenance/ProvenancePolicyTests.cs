@@ -63,6 +63,18 @@ public sealed class ProvenancePolicyTests
     }
 
     [Fact]
+    public void Summary_counts_images_per_environment_from_deployed_to_SLSA_compliant()
+    {
+        var evidence = $"- {{digest: \"{Digest}\", identity: \"https://github.com/acme/odoo-images/.github/workflows/release.yml@refs/heads/main\", issuer: \"https://token.actions.githubusercontent.com\"}}\n";
+
+        var figures = Run(Policy, evidence).Provenance.Environments;
+
+        Assert.Equal(new[] { "development", "production" }, figures.Select(f => f.Environment));
+        Assert.All(figures, f => Assert.Equal((1, 1, 1, 1, 1, 1), (f.Images, f.Pinned, f.RequiringEvidence, f.Verified, f.AllowedSigner, f.SlsaCompliant)));
+        Assert.All(Run(Policy, "[]").Provenance.Environments, f => Assert.Equal((1, 0), (f.RequiringEvidence, f.Verified)));
+    }
+
+    [Fact]
     public void Without_an_evidence_source_the_evidence_rules_stay_silent()
     {
         var result = PolicyEngine.Evaluate(new EvaluationRequest(new[] { ManifestSource.FromText("prod/pod.yaml", Manifest) }, Config(Policy)));
