@@ -15,6 +15,7 @@ var root = new RootCommand("PolicyKit: policy-as-code gate for Kubernetes manife
     MetricsCommand.Create(),
     ExplainCommand.Create(),
     InitCommand.Create(),
+    VerifyBundleCommand.Create(),
 };
 
 try

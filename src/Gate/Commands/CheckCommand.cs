@@ -197,8 +197,17 @@ internal static class CheckCommand
             sources.Add(ManifestSource.FromBytes(StandardInputName, ReadStandardInput()));
         }
 
-        var request = new EvaluationRequest(sources, config)
+        IReadOnlyList<ManifestSource> manifests = sources;
+        PolicyKit.Policies.Provenance.IImageEvidenceSource? evidence = null;
+        if (config.Provenance is { } provenance)
         {
+            // Bundles under provenance/ folders are evidence, not manifests; each digest is verified once, on demand.
+            (manifests, evidence) = PolicyKit.Provenance.Evidence.EvidenceLoader.Split(sources, filePaths, config, provenance, workingDirectory);
+        }
+
+        var request = new EvaluationRequest(manifests, config)
+        {
+            Evidence = evidence,
             Environment = parse.GetValue(Environment),
             FailOn = failOn,
             Categories = categories,

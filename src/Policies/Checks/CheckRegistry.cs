@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PolicyKit.Policies.Checks.PodSecurity;
+using PolicyKit.Policies.Checks.Provenance;
 using PolicyKit.Policies.Checks.Secrets;
 using PolicyKit.Policies.Exceptions;
 
@@ -32,6 +33,13 @@ public static class CheckRegistry
         ["odoo-config-credential"] = p => new OdooConfigCredentialCheck(p),
         ["token-in-value"] = p => new TokenInValueCheck(p),
         ["secret-rotation"] = p => new SecretRotationCheck(p),
+
+        // Image provenance: evidence verified by the door, judged against the policy's provenance section (rules/provenance).
+        ["provenance-registry"] = p => new ProvenanceRegistryCheck(p),
+        ["provenance-evidence"] = p => new ProvenanceEvidenceCheck(p),
+        ["provenance-verification"] = p => new ProvenanceVerificationCheck(p),
+        ["provenance-identity"] = p => new ProvenanceIdentityCheck(p),
+        ["provenance-slsa"] = p => new ProvenanceSlsaCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),

@@ -23,6 +23,12 @@ public sealed class EvaluationContext
     /// <summary>The Pod Security level and version given on the command line (<c>--pss-level</c>, <c>--pss-version</c>), if any.</summary>
     public PodSecurity.PodSecuritySettings? PodSecurity { get; internal set; }
 
+    /// <summary>What the run's evidence proves about image digests; null when the door supplies none.</summary>
+    public Policies.Provenance.IImageEvidenceSource? Evidence { get; internal set; }
+
+    /// <summary>The provenance requirements for the current resource: its environment's, else the policy-wide ones.</summary>
+    public Policies.Provenance.ProvenancePolicy? Provenance => Environment?.Provenance ?? Config.Provenance?.Policy;
+
     /// <summary>The instant the run judges time-dependent facts at (secret rotation age); one value for the whole run.</summary>
     public DateTimeOffset Now { get; internal set; } = DateTimeOffset.UtcNow;
 }

@@ -87,7 +87,11 @@ public sealed class PolicyConfig
         Exceptions = Exceptions,
         Secrets = Secrets,
         Metrics = Metrics,
+        Provenance = Provenance,
     };
+
+    /// <summary><c>provenance</c>: where image evidence lives and what it must prove (docs/provenance.md); null: nothing required.</summary>
+    public Provenance.ProvenanceSettings? Provenance { get; init; }
 
     public static PolicyConfig Defaults(string rootDirectory) => new(
         null,

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Provenance;
 using PolicyKit.Policies.Rules;
 using PolicyKit.Policies.Secrets;
 using PolicyKit.Policies.Yaml;
@@ -16,7 +18,7 @@ public static class PolicyConfigLoader
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets", "metrics",
+        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets", "metrics", "provenance",
     };
 
     /// <summary>
@@ -53,14 +55,15 @@ public static class PolicyConfigLoader
             throw new PolicyDefinitionException(displayPath, 1, $"cannot read the policy file: {exception.Message}");
         }
 
-        return FromBytes(content, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return Parse(content, displayPath, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     /// <summary>Reads policy text that is not a file of its own (a rule example's policy); paths in it are relative to <paramref name="rootDirectory"/>.</summary>
     public static PolicyConfig FromText(string text, string displayPath, string rootDirectory) =>
-        FromBytes(new System.Text.UTF8Encoding(false).GetBytes(text), displayPath, rootDirectory);
+        Parse(new System.Text.UTF8Encoding(false).GetBytes(text), displayPath, rootDirectory);
 
-    private static PolicyConfig FromBytes(byte[] content, string displayPath, string rootDirectory)
+    /// <summary>Reads policy text as if it were a <c>policykit.yaml</c> in <paramref name="rootDirectory"/> (rule examples, tests).</summary>
+    public static PolicyConfig Parse(byte[] content, string displayPath, string rootDirectory)
     {
         var loaded = ManifestLoader.Load(ManifestSource.FromBytes(displayPath, content), LoaderLimits.Default);
         if (loaded.Problems.Count > 0)
@@ -102,11 +105,12 @@ public static class PolicyConfigLoader
 
         var failOn = reader.Threshold(root, "failOn", Severity.High);
         var secrets = reader.Secrets(root.Get("secrets"), SecretsPolicy.Default);
+        var provenance = ProvenancePolicyReader.Settings(root.Get("provenance"), file, rootDirectory);
         var environments = new List<PolicyEnvironment>();
         foreach (var item in reader.Sequence(root.Get("environments")))
         {
             var environment = reader.Mapping(item, "each environment");
-            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets" }, "environment");
+            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets", "provenance" }, "environment");
             var name = reader.RequiredString(environment, "name");
             if (environments.Exists(e => e.Name == name))
             {
@@ -124,6 +128,7 @@ public static class PolicyConfigLoader
             {
                 PodSecurity = reader.PodSecurity(environment.Get("podSecurity")),
                 Secrets = reader.Secrets(environment.Get("secrets"), secrets),
+                Provenance = ProvenancePolicyReader.EnvironmentPolicy(environment.Get("provenance"), file, provenance?.KeyPaths.Keys.ToList() ?? new List<string>()),
             });
         }
 
@@ -139,6 +144,7 @@ public static class PolicyConfigLoader
             Exceptions = reader.Exceptions(root.Get("exceptions"), rootDirectory),
             Secrets = secrets,
             Metrics = reader.Metrics(root.Get("metrics")),
+            Provenance = provenance,
         };
     }
 

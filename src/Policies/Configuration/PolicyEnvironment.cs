@@ -34,6 +34,9 @@ public sealed class PolicyEnvironment
     /// <summary>The environment's <c>secrets</c> limits, already merged over the policy-wide ones; null means those apply.</summary>
     public Secrets.SecretsPolicy? Secrets { get; init; }
 
+    /// <summary>The environment's <c>provenance</c> requirements; they replace the policy-wide ones.</summary>
+    public Provenance.ProvenancePolicy? Provenance { get; init; }
+
     public bool Contains(string relativePath)
     {
         foreach (var glob in Paths)

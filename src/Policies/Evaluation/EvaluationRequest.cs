@@ -67,6 +67,12 @@ public sealed class EvaluationRequest
     /// <summary>Counts judged files as the evaluation runs, for a door that shows progress; null when nobody watches.</summary>
     public EvaluationProgress? Progress { get; init; }
 
+    /// <summary>
+    /// What is proven about the images the manifests deploy (verified Sigstore bundles); null when the door cannot verify
+    /// evidence, in which case the provenance rules that need it stay silent.
+    /// </summary>
+    public Provenance.IImageEvidenceSource? Evidence { get; init; }
+
     /// <summary>At most this many files are evaluated at once; defaults to the processor count.</summary>
     public int MaxParallelism { get; init; } = System.Environment.ProcessorCount;
 }

@@ -69,6 +69,9 @@ public sealed class EvaluationResult
     /// <summary>What discovery left out or rendered (ignored paths, hidden folders, overlays, charts).</summary>
     public Discovery.DiscoverySummary Discovery { get; internal init; } = PolicyKit.Policies.Discovery.DiscoverySummary.None;
 
+    /// <summary>Images deployed, pinned, required, verified, signed by allowed signers and SLSA-compliant, per environment.</summary>
+    public Provenance.ProvenanceSummary Provenance { get; internal init; } = Policies.Provenance.ProvenanceSummary.Empty;
+
     public bool Passed => BlockingCount == 0;
 
     /// <summary>The instant the run judged as of (<c>--now</c>, else the clock when it started).</summary>

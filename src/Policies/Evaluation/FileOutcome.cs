@@ -27,6 +27,9 @@ internal sealed record FileOutcome(
     /// <summary>The file's display path when it held YAML that is not a Kubernetes object (skipped and counted).</summary>
     public string? OtherYaml { get; init; }
 
+    /// <summary>Images the file deploys and what their evidence proves, under its environment's provenance policy.</summary>
+    public Provenance.ProvenanceFigure? Provenance { get; init; }
+
     /// <summary>Whether this outcome was taken over from an earlier run rather than judged again.</summary>
     public bool Reused { get; init; }
 

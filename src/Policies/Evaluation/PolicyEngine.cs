@@ -43,7 +43,7 @@ public static class PolicyEngine
         // Namespace's Pod Security labels) is kept as compact facts. Short-lived trees keep the garbage collector's work
         // small and memory bounded by the largest file; judgements that wait for those facts are settled afterwards.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess);
+        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess, request.Evidence);
 
         // A file whose bytes and policy are unchanged since an earlier run has that run's findings again, as long as
         // every Namespace (whose labels judge pods in other files) comes from the same unchanged file in both runs.
@@ -94,6 +94,7 @@ public static class PolicyEngine
             NamespaceFiles = namespaces.ToDictionary(n => n.Key, n => n.Value.File, StringComparer.Ordinal),
             FilesReused = perFile.Count(f => f.Reused),
             Access = request.RecordAccess ? perFile.SelectMany(f => f.Access).ToList() : Array.Empty<AccessFact>(),
+            Provenance = Provenance.ProvenanceSummary.Combine(perFile.Where(f => f.Provenance is not null).Select(f => f.Provenance!)),
         };
     }
 
@@ -141,7 +142,7 @@ public static class PolicyEngine
     private static FileOutcome EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now };
+        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now, Evidence = run.Evidence };
         var violations = new List<Violation>();
         var deferred = new List<PendingJudgement>();
         var pending = new List<(PendingJudgement Judgement, Severity Severity)>();
@@ -208,10 +209,12 @@ public static class PolicyEngine
             }
         }
 
+        var provenancePolicy = environment.Environment?.Provenance ?? run.Config.Provenance?.Policy;
         return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run), namespaces, pending, environment)
         {
             Access = access,
             OtherYaml = file.IsOtherYaml ? source.DisplayPath : null,
+            Provenance = Provenance.ProvenanceSummary.Measure(file.Resources, environment.Name, provenancePolicy, run.Evidence),
         };
     }
 
@@ -299,7 +302,7 @@ public static class PolicyEngine
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess);
+    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess, Provenance.IImageEvidenceSource? Evidence);
 
     internal static int CompareFindings(Finding a, Finding b)
     {

@@ -102,6 +102,7 @@ public static class JsonReportWriter
         json.WriteEndObject();
         WriteSecretsRotation(json, result.SecretRotation);
         WriteDiscovery(json, result);
+        WriteProvenance(json, result.Provenance);
         json.WriteEndObject();
     }
 
@@ -126,6 +127,27 @@ public static class JsonReportWriter
         foreach (var chart in discovery.Charts)
         {
             json.WriteStringValue(chart);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter json, Provenance.ProvenanceSummary provenance)
+    {
+        json.WriteStartObject("provenance");
+        json.WriteStartArray("environments");
+        foreach (var figure in provenance.Environments)
+        {
+            json.WriteStartObject();
+            WriteNullable(json, "environment", figure.Environment);
+            json.WriteNumber("images", figure.Images);
+            json.WriteNumber("pinned", figure.Pinned);
+            json.WriteNumber("requiringEvidence", figure.RequiringEvidence);
+            json.WriteNumber("verified", figure.Verified);
+            json.WriteNumber("allowedSigner", figure.AllowedSigner);
+            json.WriteNumber("slsaCompliant", figure.SlsaCompliant);
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();

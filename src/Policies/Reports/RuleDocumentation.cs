@@ -53,7 +53,12 @@ public static class RuleDocumentation
 
                 if (example.Policy is not null)
                 {
-                    page.Append("With `policykit.yaml`:\n\n```yaml\n").Append(example.Policy.TrimEnd('\n')).Append("\n```\n\n");
+                    page.Append("Under this `policykit.yaml`:\n\n```yaml\n").Append(example.Policy.TrimEnd('\n')).Append("\n```\n\n");
+                }
+
+                if (example.Evidence is not null)
+                {
+                    page.Append("With this verified evidence (what `policykit check` proved from the bundles):\n\n```yaml\n").Append(example.Evidence.TrimEnd('\n')).Append("\n```\n\n");
                 }
 
                 page.Append("```yaml\n").Append(example.Manifest.TrimEnd('\n')).Append("\n```\n");

@@ -5,4 +5,11 @@ namespace PolicyKit.Policies.Rules;
 /// <c>ExpectedFindings</c> is the exact number of findings and <c>ExpectedLine</c> the line of the first, when stated.
 /// <c>Policy</c> is the <c>policykit.yaml</c> text the example is judged under, when it needs more than the defaults.
 /// </summary>
-public sealed record RuleExample(bool MustFail, string Description, string Manifest, int? ExpectedFindings, int? ExpectedLine, int SourceLine, string? Policy = null);
+public sealed record RuleExample(bool MustFail, string Description, string Manifest, int? ExpectedFindings, int? ExpectedLine, int SourceLine)
+{
+    /// <summary>The <c>policykit.yaml</c> the example is judged under (YAML text); null: the built-in defaults.</summary>
+    public string? Policy { get; init; }
+
+    /// <summary>What the door's evidence proves about image digests, as data (docs/provenance.md); null: no evidence source.</summary>
+    public string? Evidence { get; init; }
+}

@@ -177,8 +177,11 @@ public static class RulePackLoader
                     manifest.Value,
                     OptionalInt(example, "findings", file),
                     OptionalInt(example, "line", file),
-                    item.Line,
-                    example.GetString("policy")));
+                    item.Line)
+                {
+                    Policy = example.GetString("policy"),
+                    Evidence = example.GetString("evidence"),
+                });
             }
         }
 

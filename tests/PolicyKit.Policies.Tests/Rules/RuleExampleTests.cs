@@ -4,6 +4,7 @@ using PolicyKit.Policies.Diff.Governance;
 using PolicyKit.Policies.Evaluation;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Provenance;
 using PolicyKit.Policies.Rules;
 using PolicyKit.Policies.Tests.Exceptions;
 
@@ -32,11 +33,15 @@ public sealed class RuleExampleTests
     {
         var rule = RuleCatalog.BuiltIn.Rules.Single(r => r.Id == ruleId);
         var example = rule.Examples[exampleIndex];
+        var config = example.Policy is null
+            ? PolicyConfig.Defaults("/")
+            : PolicyConfigLoader.Parse(System.Text.Encoding.UTF8.GetBytes(example.Policy), $"{rule.Id}-example-policy.yaml", "/");
         var request = rule.Check is ExceptionRecordCheck
             ? ExceptionExamples.Request(rule.Id, example.Manifest)
-            : new EvaluationRequest(
-                new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) },
-                example.Policy is null ? PolicyConfig.Defaults("/") : PolicyConfigLoader.FromText(example.Policy, $"{rule.Id} example policy", "/"));
+            : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, config)
+            {
+                Evidence = example.Evidence is null ? null : RecordedEvidence.Parse(example.Evidence, $"{rule.Id}-example-evidence.yaml"),
+            };
 
         var findings = rule.Check is GovernanceChangeCheck
             ? GovernanceExamples.Findings(example.Manifest)
