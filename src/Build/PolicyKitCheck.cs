@@ -49,15 +49,36 @@ public sealed class PolicyKitCheck : Task
     /// <summary>Where to record the policy's own inputs (policy file, exceptions, rule paths) for the next incremental build.</summary>
     public string? PolicyInputsFile { get; set; }
 
+    /// <summary>Where to keep this run's warnings, replayed while the check is up to date.</summary>
+    public string? WarningsFile { get; set; }
+
+    /// <summary>The project's <c>NoWarn</c>: rule codes whose warnings become low-importance messages.</summary>
+    public string? NoWarn { get; set; }
+
+    /// <summary>The project's <c>TreatWarningsAsErrors</c>.</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>The project's <c>WarningsAsErrors</c>.</summary>
+    public string? WarningsAsErrors { get; set; }
+
+    /// <summary>The project's <c>WarningsNotAsErrors</c>.</summary>
+    public string? WarningsNotAsErrors { get; set; }
+
+    /// <summary>Set when the check ran (not when its target was skipped as up to date).</summary>
+    [Output]
+    public bool Judged { get; private set; }
+
     /// <summary>The reports written, for <c>FileWrites</c>.</summary>
     [Output]
     public ITaskItem[] Reports { get; private set; } = Array.Empty<ITaskItem>();
 
     public override bool Execute()
     {
+        Judged = true;
+        var failed = false;
         try
         {
-            Run();
+            failed = !Run();
         }
         catch (PolicyDefinitionException exception)
         {
@@ -70,14 +91,15 @@ public sealed class PolicyKitCheck : Task
                 $"PolicyKit internal error ({exception.GetType().Name}: {exception.Message}); please report it");
         }
 
-        return !Log.HasLoggedErrors;
+        return !failed && !Log.HasLoggedErrors;
     }
 
-    private void Run()
+    /// <summary>Runs the check; false when a finding fails the build.</summary>
+    private bool Run()
     {
         if (!TryReadSettings(out var failOn, out var formats))
         {
-            return;
+            return false;
         }
 
         var projectDirectory = Path.GetFullPath(ProjectDirectory);
@@ -87,7 +109,7 @@ public sealed class PolicyKitCheck : Task
         if (policyFile is not null && !File.Exists(policyFile))
         {
             Log.LogError(null, BuildErrorCodes.InvalidProperty, null, null, null, 0, 0, 0, 0, $"PolicyKitConfig names '{Config}', which does not exist");
-            return;
+            return false;
         }
 
         var config = policyFile is null
@@ -101,7 +123,7 @@ public sealed class PolicyKitCheck : Task
         var sources = CollectSources(config, projectDirectory);
         if (sources is null)
         {
-            return;
+            return false;
         }
 
         var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config)
@@ -110,13 +132,20 @@ public sealed class PolicyKitCheck : Task
             FailOn = failOn,
         });
 
+        var findingLog = new FindingLog(Log, BuildEngine, new WarningSettings(NoWarn, TreatWarningsAsErrors, WarningsAsErrors, WarningsNotAsErrors));
         foreach (var finding in result.Findings)
         {
-            FindingLog.Write(Log, finding);
+            findingLog.Write(finding);
+        }
+
+        if (!string.IsNullOrEmpty(WarningsFile))
+        {
+            RecordedWarning.WriteAll(WarningsFile!, findingLog.Warnings);
         }
 
         WriteReports(result, formats, projectDirectory);
         Log.LogMessage(MessageImportance.Normal, CheckSummary.Format(result));
+        return !findingLog.Failed;
     }
 
     private bool TryReadSettings(out ThresholdOverride? failOn, out IReadOnlyList<string> formats)

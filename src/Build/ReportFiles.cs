@@ -20,7 +20,7 @@ internal static class ReportFiles
     {
         var parsed = new List<string>();
         unknown = null;
-        foreach (var part in (text ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in (text ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
         {
             var format = part.Trim().ToLowerInvariant();
             if (format is Json or Sarif)
