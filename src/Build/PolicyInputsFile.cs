@@ -7,7 +7,8 @@ namespace PolicyKit.Build;
 /// <summary>
 /// Records what besides the manifests a run read — the policy file, its exceptions folder and its <c>rulePaths</c> —
 /// as paths and globs, one per line. The targets read it back as the incremental inputs of the next build, so editing
-/// an exception record or a local rule pack re-runs the check without the targets knowing the policy's layout.
+/// an exception record or a local rule pack re-runs the check without the targets knowing the policy's layout. (An
+/// exceptions folder created after the last run is seen once the policy file or a manifest changes, or on a rebuild.)
 /// </summary>
 internal static class PolicyInputsFile
 {
@@ -40,6 +41,13 @@ internal static class PolicyInputsFile
 
         void AddFolder(string folder)
         {
+            // MSBuild keeps a glob under a missing folder as a literal path, which would count as a missing input and
+            // re-run the check on every build.
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+
             lines.Add(Path.Combine(folder, "**", "*.yaml"));
             lines.Add(Path.Combine(folder, "**", "*.yml"));
         }

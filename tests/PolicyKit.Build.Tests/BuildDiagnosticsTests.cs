@@ -23,7 +23,7 @@ public sealed class BuildDiagnosticsTests
         var (line, column) = Manifests.PrivilegedValue();
         var expected = $"deploy/web.yaml({line},{column}): error PK1007: container \"web\" sets securityContext.privileged: true; remove it or add an exception [{project.ProjectFile}]";
         Assert.True(failed.Diagnostics("error", "PK1007").SequenceEqual(new[] { expected }), failed.ToString());
-        Assert.Contains(failed.Lines, l => l.Contains("PolicyKit: FAIL") && l.Contains("1 blocking"));
+        Assert.True(failed.Lines.Any(l => l.Contains("PolicyKit: FAIL") && l.Contains("1 blocking")), failed.ToString());
         var intermediate = Path.Combine(project.Directory, "obj", "Debug", "net10.0");
         Assert.True(File.Exists(Path.Combine(intermediate, "policykit.json")), failed.ToString());
         Assert.True(File.Exists(Path.Combine(intermediate, "policykit.sarif")), failed.ToString());
@@ -35,7 +35,7 @@ public sealed class BuildDiagnosticsTests
         Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
         Assert.Empty(fixedBuild.Diagnostics("error", "PK1007"));
         Assert.Single(fixedBuild.Diagnostics("warning", "PK1005"));
-        Assert.Contains(fixedBuild.Lines, l => l.Contains("PolicyKit: PASS"));
+        Assert.True(fixedBuild.Lines.Any(l => l.Contains("PolicyKit: PASS")), fixedBuild.ToString());
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class BuildDiagnosticsTests
 
         Assert.True(normal.ExitCode == 0, normal.ToString());
         Assert.Empty(normal.Diagnostics("error", "PK1007"));
-        Assert.Contains(normal.Lines, l => l.Contains("message PK1007:") && l.Contains("(suppressed by EX-2026-101"));
-        Assert.Contains(normal.Lines, l => l.Contains("PolicyKit: PASS") && l.Contains("1 suppressed"));
+        Assert.True(normal.Lines.Any(l => l.Contains("message PK1007:") && l.Contains("(suppressed by EX-2026-101")), normal.ToString());
+        Assert.True(normal.Lines.Any(l => l.Contains("PolicyKit: PASS") && l.Contains("1 suppressed")), normal.ToString());
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public sealed class BuildDiagnosticsTests
         Assert.NotEqual(0, build.ExitCode);
         var errors = build.Lines.Where(l => l.Contains("error PKB001:")).Distinct().ToList();
         Assert.True(errors.Count > 0 && errors.All(l => l.TrimStart().StartsWith("policykit.yaml(4", System.StringComparison.Ordinal) || l.Contains(">policykit.yaml(4")), build.ToString());
-        Assert.DoesNotContain(build.Lines, l => l.TrimStart().StartsWith("at PolicyKit.", System.StringComparison.Ordinal) || l.Contains("MSB4018"));
+        Assert.False(build.Lines.Any(l => l.TrimStart().StartsWith("at PolicyKit.", System.StringComparison.Ordinal) || l.Contains("MSB4018")), build.ToString());
     }
 }

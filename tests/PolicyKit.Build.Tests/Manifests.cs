@@ -56,7 +56,7 @@ internal static class Manifests
         return (index + 1, lines[index].IndexOf("true", StringComparison.Ordinal) + 1);
     }
 
-    /// <summary>An active exception record waiving PK1007 for the web Deployment, valid from yesterday for 30 days.</summary>
+    /// <summary>An active exception record waiving PK1007 for the web Deployment, valid from yesterday for three weeks (a critical rule may be waived for at most 30 days).</summary>
     public static string PrivilegedException(string id)
     {
         var today = DateTime.UtcNow.Date;
@@ -72,7 +72,7 @@ internal static class Manifests
                 justification: The payment terminal driver needs a privileged container until the vendor ships a fix.
                 ticket: SHOP-42
                 created: {today.AddDays(-1):yyyy-MM-dd}
-                expires: {today.AddDays(30):yyyy-MM-dd}
+                expires: {today.AddDays(20):yyyy-MM-dd}
 
             """;
     }
