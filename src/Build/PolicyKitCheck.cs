@@ -75,10 +75,11 @@ public sealed class PolicyKitCheck : Task
     public override bool Execute()
     {
         Judged = true;
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         var failed = false;
         try
         {
-            failed = !Run();
+            failed = !Run(elapsed);
         }
         catch (PolicyDefinitionException exception)
         {
@@ -95,7 +96,7 @@ public sealed class PolicyKitCheck : Task
     }
 
     /// <summary>Runs the check; false when a finding fails the build.</summary>
-    private bool Run()
+    private bool Run(System.Diagnostics.Stopwatch elapsed)
     {
         if (!TryReadSettings(out var failOn, out var formats))
         {
@@ -144,7 +145,7 @@ public sealed class PolicyKitCheck : Task
         }
 
         WriteReports(result, formats, projectDirectory);
-        Log.LogMessage(MessageImportance.Normal, CheckSummary.Format(result));
+        Log.LogMessage(MessageImportance.Normal, $"{CheckSummary.Format(result)} · {elapsed.ElapsedMilliseconds} ms");
         return !findingLog.Failed;
     }
 
