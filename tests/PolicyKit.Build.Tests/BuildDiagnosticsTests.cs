@@ -39,7 +39,7 @@ public sealed class BuildDiagnosticsTests
     }
 
     [Fact]
-    public void An_exception_record_suppresses_the_error_and_names_itself_in_a_low_importance_message()
+    public void An_exception_record_suppresses_the_error_with_a_low_importance_message_and_editing_it_reruns_the_check()
     {
         var project = new ConsumerProject(feed);
         project.Write("deploy/web.yaml", Manifests.Deployment(privileged: true));
@@ -51,6 +51,13 @@ public sealed class BuildDiagnosticsTests
         Assert.Empty(normal.Diagnostics("error", "PK1007"));
         Assert.True(normal.Lines.Any(l => l.Contains("message PK1007:") && l.Contains("(suppressed by EX-2026-101")), normal.ToString());
         Assert.True(normal.Lines.Any(l => l.Contains("PolicyKit: PASS") && l.Contains("1 suppressed")), normal.ToString());
+
+        // The records are inputs of the incremental check: editing one (here: waiving another rule) re-runs it.
+        project.Write("exceptions/payments.yaml", Manifests.PrivilegedException("EX-2026-101").Replace("[PK1007]", "[PK1005]"));
+        var edited = project.Build();
+
+        Assert.NotEqual(0, edited.ExitCode);
+        Assert.Single(edited.Diagnostics("error", "PK1007"));
     }
 
     [Fact]
