@@ -38,7 +38,13 @@ public sealed class PackagingTests
         Assert.Equal("MIT", Value(metadata, "license"));
         Assert.NotNull(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "repository")?.Attribute("url"));
         Assert.Empty(metadata.Elements().Where(e => e.Name.LocalName == "dependencies").SelectMany(d => d.Descendants()));
-        Assert.True(File.Exists(Path.ChangeExtension(feed.PackagePath, ".snupkg")), "symbols package missing");
+        using var symbols = ZipFile.OpenRead(Path.ChangeExtension(feed.PackagePath, ".snupkg"));
+        var symbolFiles = symbols.Entries.Select(e => e.FullName).ToList();
+        foreach (var framework in new[] { "net10.0", "netstandard2.0" })
+        {
+            Assert.Contains($"tools/{framework}/PolicyKit.Build.pdb", symbolFiles);
+            Assert.Contains($"tools/{framework}/PolicyKit.Policies.pdb", symbolFiles);
+        }
     }
 
     [Fact]
