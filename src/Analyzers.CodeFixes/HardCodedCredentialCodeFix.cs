@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Simplification;
 using PolicyKit.Analyzers.Secrets;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -61,10 +60,10 @@ public sealed class HardCodedCredentialCodeFix : CodeFixProvider
     private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax value, string variable, CancellationToken cancellationToken)
     {
         var editor = await Microsoft.CodeAnalysis.Editing.DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var system = ImportsSystem(value) ? string.Empty : "System.";
         var lookup = ParseExpression(
-                $"global::System.Environment.GetEnvironmentVariable(\"{variable}\") ?? throw new global::System.InvalidOperationException(\"Set the {variable} environment variable.\")")
-            .WithTriviaFrom(value)
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+                $"{system}Environment.GetEnvironmentVariable(\"{variable}\") ?? throw new {system}InvalidOperationException(\"Set the {variable} environment variable.\")")
+            .WithTriviaFrom(value);
         editor.ReplaceNode(value, lookup);
 
         if (value.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: { } holder } } })
@@ -81,6 +80,26 @@ public sealed class HardCodedCredentialCodeFix : CodeFixProvider
         }
 
         return editor.GetChangedDocument();
+    }
+
+    private static bool ImportsSystem(SyntaxNode node)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            var usings = ancestor switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+
+            if (usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == "System"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static SyntaxTokenList WithoutConst(SyntaxTokenList modifiers, bool staticReadonly)

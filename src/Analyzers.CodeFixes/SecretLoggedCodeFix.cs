@@ -53,8 +53,8 @@ public sealed class SecretLoggedCodeFix : CodeFixProvider
                 RedactTemplateHole(editor, list, argument);
                 editor.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia);
                 break;
-            case InterpolationSyntax interpolation:
-                editor.ReplaceNode(interpolation, InterpolatedStringText(Token(TriviaList(), SyntaxKind.InterpolatedStringTextToken, Redacted, Redacted, TriviaList())));
+            case InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } interpolation:
+                editor.ReplaceNode(interpolated, (current, _) => Redact((InterpolatedStringExpressionSyntax)current, interpolated.Contents.IndexOf(interpolation)));
                 break;
             default:
                 editor.ReplaceNode(secret, LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(Redacted)).WithTriviaFrom(secret));
@@ -62,6 +62,41 @@ public sealed class SecretLoggedCodeFix : CodeFixProvider
         }
 
         return editor.GetChangedDocument();
+    }
+
+    /// <summary>Replaces the hole at <paramref name="index"/> by <c>***</c>, merged with the text around it.</summary>
+    private static InterpolatedStringExpressionSyntax Redact(InterpolatedStringExpressionSyntax interpolated, int index)
+    {
+        var contents = new System.Collections.Generic.List<InterpolatedStringContentSyntax>();
+        string? text = null;
+        string? value = null;
+        for (var i = 0; i < interpolated.Contents.Count; i++)
+        {
+            var content = interpolated.Contents[i];
+            if (i == index || content is InterpolatedStringTextSyntax)
+            {
+                var token = (content as InterpolatedStringTextSyntax)?.TextToken;
+                text += token?.Text ?? Redacted;
+                value += token?.ValueText ?? Redacted;
+                continue;
+            }
+
+            Flush();
+            contents.Add(content);
+        }
+
+        Flush();
+        return interpolated.WithContents(List(contents));
+
+        void Flush()
+        {
+            if (text is not null)
+            {
+                contents.Add(InterpolatedStringText(Token(TriviaList(), SyntaxKind.InterpolatedStringTextToken, text, value ?? string.Empty, TriviaList())));
+                text = null;
+                value = null;
+            }
+        }
     }
 
     /// <summary>
