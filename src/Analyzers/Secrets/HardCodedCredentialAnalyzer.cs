@@ -26,11 +26,6 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (AnalyzerSettings.IsTestProject(start.Options) && !AnalyzerSettings.IsGlobalSet(start.Options, "policykit.PK7001.include_test_projects"))
-            {
-                return;
-            }
-
             var sinks = new CredentialSinks(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeDeclarator(c), OperationKind.VariableDeclarator);
             start.RegisterOperationAction(c => AnalyzeInitializer(c), OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer);
@@ -105,7 +100,8 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
 
     private static void Judge(OperationAnalysisContext context, string what, string name, ITypeSymbol? type, IOperation? value, string? judgedName = null, bool stripScheme = false)
     {
-        if (value is null || !CredentialSymbols.CanHoldSecret(type) || !ConstantText.TryGet(value, out var text))
+        if (value is null || !CredentialSymbols.CanHoldSecret(type) || !ConstantText.TryGet(value, out var text)
+            || !AnalyzerSettings.JudgesTree(context.Options, value.Syntax.SyntaxTree, RuleIdentifiers.HardCodedCredential))
         {
             return;
         }
