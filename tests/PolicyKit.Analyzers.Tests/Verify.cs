@@ -27,6 +27,8 @@ internal static class Verify
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     });
 
+    public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
+
     public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, DiagnosticSeverity.Warning);
 
     public static async Task AnalyzerAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
