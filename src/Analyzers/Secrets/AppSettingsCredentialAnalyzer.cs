@@ -54,8 +54,8 @@ public sealed class AppSettingsCredentialAnalyzer : DiagnosticAnalyzer
         var fileName = Path.GetFileName(path);
         foreach (var setting in values)
         {
-            var judged = SecretJudge.Judge(CredentialSymbols.Normalize(setting.Key), setting.Value);
-            if (!judged.IsFound)
+            var judged = SecretJudge.Judge(CredentialSymbols.Classify(setting.Key), setting.Value);
+            if (!judged.IsFound || CredentialSymbols.IsSettingName(setting.Key, setting.Value) && !TokenScanner.TryFindFirst(setting.Value, out _))
             {
                 continue;
             }

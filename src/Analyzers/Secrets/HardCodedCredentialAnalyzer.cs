@@ -107,7 +107,7 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
         }
 
         var credential = CredentialSymbols.Classify(judgedName ?? name);
-        if (!credential.IsCredential || TokenScanner.TryFindFirst(text, out _))
+        if (!credential.IsCredential || TokenScanner.TryFindFirst(text, out _) || CredentialSymbols.IsSettingName(judgedName ?? name, text))
         {
             return;
         }

@@ -86,6 +86,31 @@ public sealed class HardCodedCredentialTests
             """);
 
     [Fact]
+    public Task Feature_flags_claim_types_and_setting_names_about_credentials_are_quiet() =>
+        Verify.AnalyzerAsync<HardCodedCredentialAnalyzer>("""
+            class Names
+            {
+                public const string RotateApiKeyFlag = "pm-4711-rotate-api-key";
+                public const string ResetPasswordPrompt = "reset-password-prompt";
+                public const string TokenIdentifier = "InviteToken";
+                public const string Password = "password";
+                public const string LicenseKey = "LicenseKey";
+                public const string HashedPassword = "password_sha256_b64";
+                public const string SecretsSetupScript = "setup_secrets.ps1";
+            }
+            """);
+
+    [Fact]
+    public Task A_weak_default_password_in_a_word_run_is_still_reported() =>
+        Verify.AnalyzerAsync<HardCodedCredentialAnalyzer>("""
+            class Seeder
+            {
+                internal const string DefaultPassword = {|#0:"change-me-password"|};
+            }
+            """,
+            Verify.Diagnostic("PK7001").WithLocation(0).WithArguments("Field", "DefaultPassword", "a weak password", Masked("change-me-password")));
+
+    [Fact]
     public Task A_test_project_is_quiet_unless_asked_to_include_it()
     {
         var test = Verify.Analyzer<HardCodedCredentialAnalyzer>("""
