@@ -34,12 +34,19 @@ public sealed class KubernetesObjectAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("k8s.Models.V1Container") is null)
+            if (start.Compilation.GetTypeByMetadataName("k8s.Models.V1Container") is not { } container)
             {
                 return;
             }
 
-            start.RegisterOperationAction(Analyze, OperationKind.ObjectCreation);
+            var models = container.ContainingNamespace;
+            start.RegisterOperationAction(c =>
+            {
+                if (c.Operation.Type?.ContainingNamespace is { } ns && SymbolEqualityComparer.Default.Equals(ns, models))
+                {
+                    Analyze(c);
+                }
+            }, OperationKind.ObjectCreation);
         });
     }
 

@@ -19,6 +19,11 @@ internal static class ConstantText
             return false;
         }
 
+        if (operation.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object or null) && operation is not IConversionOperation && operation.Syntax is not LiteralExpressionSyntax)
+        {
+            return false;
+        }
+
         operation = Unwrap(operation);
         if (operation.ConstantValue is { HasValue: true, Value: string value })
         {

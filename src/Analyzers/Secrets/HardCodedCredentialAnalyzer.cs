@@ -100,14 +100,16 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
 
     private static void Judge(OperationAnalysisContext context, string what, string name, ITypeSymbol? type, IOperation? value, string? judgedName = null, bool stripScheme = false)
     {
-        if (value is null || !CredentialSymbols.CanHoldSecret(type) || !ConstantText.TryGet(value, out var text)
-            || !AnalyzerSettings.JudgesTree(context.Options, value.Syntax.SyntaxTree, RuleIdentifiers.HardCodedCredential))
+        // Cheapest tests first: this runs for every argument, assignment and declaration of the compilation.
+        if (value is null || !ConstantText.TryGet(value, out var text) || text.Length == 0)
         {
             return;
         }
 
         var credential = CredentialSymbols.Classify(judgedName ?? name);
-        if (!credential.IsCredential || TokenScanner.TryFindFirst(text, out _) || CredentialSymbols.IsSettingName(judgedName ?? name, text))
+        if (!credential.IsCredential || !CredentialSymbols.CanHoldSecret(type)
+            || !AnalyzerSettings.JudgesTree(context.Options, value.Syntax.SyntaxTree, RuleIdentifiers.HardCodedCredential)
+            || TokenScanner.TryFindFirst(text, out _) || CredentialSymbols.IsSettingName(judgedName ?? name, text))
         {
             return;
         }
