@@ -23,9 +23,6 @@ internal static class AnalyzerSettings
     public static bool IsGlobalSet(AnalyzerOptions options, string key) =>
         options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out var value) && IsTrue(value);
 
-    public static string? Global(AnalyzerOptions options, string key) =>
-        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
-
     /// <summary>Whether a name-based rule should judge this tree: not in a test project unless asked to.</summary>
     public static bool JudgesTree(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
         !IsTestProject(options) || IsSet(options, tree, "policykit." + ruleId + ".include_test_projects");
