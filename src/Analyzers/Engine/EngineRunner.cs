@@ -17,7 +17,8 @@ internal static class EngineRunner
     /// <summary>The instant handed to the engine; nothing the analyzer reports depends on it (see <see cref="EngineRules"/>).</summary>
     private static readonly DateTimeOffset FixedInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static IReadOnlyList<Finding> Evaluate(string path, string text, PodSecuritySettings? podSecurity = null)
+    /// <param name="categories">Only rules of these categories run (input problems always do); empty means all.</param>
+    public static IReadOnlyList<Finding> Evaluate(string path, string text, PodSecuritySettings? podSecurity = null, IReadOnlyCollection<string>? categories = null)
     {
         var root = System.IO.Path.GetDirectoryName(path) ?? string.Empty;
         var request = new EvaluationRequest(new[] { ManifestSource.FromText(path, text) }, PolicyConfig.Defaults(root))
@@ -26,6 +27,7 @@ internal static class EngineRunner
             Now = FixedInstant,
             MaxParallelism = 1,
             PodSecurity = podSecurity,
+            Categories = categories ?? Array.Empty<string>(),
         };
 
         var findings = new List<Finding>();

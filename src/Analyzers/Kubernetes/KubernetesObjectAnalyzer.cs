@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +27,9 @@ public sealed class KubernetesObjectAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Added capabilities are judged by the Pod Security baseline, the level every Odoo tenant is held to.</summary>
     private static readonly PodSecuritySettings Baseline = new(PodSecurityLevel.Baseline, PodSecurityVersion.Latest);
+
+    /// <summary>The categories of <see cref="RuleIds"/>: the engine runs only those rules, not the secrets pack's value scans.</summary>
+    private static readonly Lazy<string[]> Categories = new(() => EngineRules.Select(RuleIds).Select(d => d.Category).Distinct().ToArray());
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => EngineRules.Select(RuleIds);
 
@@ -61,7 +66,7 @@ public sealed class KubernetesObjectAnalyzer : DiagnosticAnalyzer
         var root = ModelReader.ReadObject(creation);
         var manifest = ManifestWriter.Write(root, apiVersion, kind, shape);
         var path = creation.Syntax.SyntaxTree.FilePath + ".k8s.yaml";
-        foreach (var finding in EngineRunner.Evaluate(path, manifest.Text, Baseline))
+        foreach (var finding in EngineRunner.Evaluate(path, manifest.Text, Baseline, Categories.Value))
         {
             if (!RuleIds.Contains(finding.RuleId) || manifest.OriginOf(finding.Line) is not { } origin || !origin.Owner.IsComplete)
             {
