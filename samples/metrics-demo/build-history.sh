@@ -42,6 +42,8 @@ jonas="Jonas Berg <jonas.berg@acme.example>"
 
 g init -q -b main
 cp "$sample"/*.yaml "$repo"/
+# The demo judges each manifest file on its own (per-file reuse by git blob), not the sample's kustomization.
+rm -f "$repo/kustomization.yaml"
 mkdir -p "$repo/exceptions"
 cat > "$repo/policykit.yaml" <<'YAML'
 # PolicyKit policy for the acme-distribution Odoo tenants (metrics demo)
@@ -51,7 +53,7 @@ packs:
   - name: pss
     version: "^1.0"
   - name: secrets
-    version: "^1.0"
+    version: "^2.0"
 failOn: critical
 environments:
   - name: production

@@ -230,6 +230,6 @@ public sealed class DiscoveryTests
 
         var run = folder.Run("check", ".");
 
-        Assert.Contains("Skipped 2 files of other YAML, 1 hidden folder", run.StandardOutput);
+        Assert.Contains("Skipped  2 files of other YAML, 1 hidden folder", run.StandardOutput);
     }
 }

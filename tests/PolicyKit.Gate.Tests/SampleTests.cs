@@ -22,7 +22,7 @@ public sealed class SampleTests
         var result = Check();
 
         GateAssert.ExitCode(1, result);
-        Assert.Contains("samples/odoo-distribution/services.yaml  (production: fail on medium)\n  ✗ 38:9  high    PK1014", result.StandardOutput);
+        Assert.Contains("samples/odoo-distribution/services.yaml  (production: fail on medium)\n  ✗ 38:9  high      PK1014", result.StandardOutput);
         Assert.Contains("PK1014", result.StandardOutput);
         Assert.Contains("FAIL  17 findings (1 critical, 9 high, 5 medium, 2 low), 11 blocking, 4 suppressed", result.StandardOutput);
     }

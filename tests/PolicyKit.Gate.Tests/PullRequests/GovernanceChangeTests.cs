@@ -60,7 +60,8 @@ public sealed class GovernanceChangeTests
         var run = git.Check("--base", "HEAD");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("policykit.yaml:1:9  high    PK5003  the change lowers the fail threshold for the whole policy from high to critical", run.StandardOutput);
+        Assert.Contains("policykit.yaml  (policy-wide: fail on high)", run.StandardOutput);
+        Assert.Contains("1:9  high    PK5003  the change lowers the fail threshold for the whole policy from high to critical", run.StandardOutput);
     }
 
     [SkippableFact]

@@ -54,7 +54,7 @@ public sealed class FindingComparisonTests
             catalog);
 
         var change = Assert.Single(changes);
-        Assert.Equal((GovernanceChangeKind.PackPinnedOlder, "1.0.0", "0.9.0", 2, 28), (change.Kind, change.Before, change.After, change.Line, change.Column));
+        Assert.Equal((GovernanceChangeKind.PackPinnedOlder, "1.1.0", "0.9.0", 2, 28), (change.Kind, change.Before, change.After, change.Line, change.Column));
     }
 
     [Fact]
