@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using PolicyKit.Provenance.Certificates;
 using PolicyKit.Provenance.Verification;
 
 namespace PolicyKit.Provenance.Bundles;
@@ -105,23 +105,10 @@ public static class BundleParser
     /// <summary>A root in the bundle would let the bundle vouch for itself; trust anchors come only from the trusted root.</summary>
     private static void RejectRootCertificate(byte[] der, string path)
     {
-        X509Certificate2 certificate;
-        try
+        var certificate = ParsedCertificate.Read(der, path);
+        if (certificate.Subject.Span.SequenceEqual(certificate.Issuer.Span) && certificate.IsCertificateAuthority)
         {
-            certificate = X509CertificateLoader.LoadCertificate(der);
-        }
-        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException)
-        {
-            throw new BundleVerificationException($"{path} is not a DER X.509 certificate");
-        }
-
-        using (certificate)
-        {
-            if (certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData)
-                && certificate.Extensions["2.5.29.19"] is X509BasicConstraintsExtension { CertificateAuthority: true })
-            {
-                throw new BundleVerificationException($"{path} is a self-signed root certificate; bundles must not carry their trust anchor");
-            }
+            throw new BundleVerificationException($"{path} is a self-signed root certificate; bundles must not carry their trust anchor");
         }
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography.X509Certificates;
 using PolicyKit.Provenance.Crypto;
 using PolicyKit.Provenance.Trust;
 
@@ -8,13 +7,14 @@ namespace PolicyKit.Provenance.Certificates;
 
 /// <summary>
 /// Finds the trusted authority whose chain issued a leaf, checking every signature, CA constraint and validity period
-/// at each given time (the verified signing times), and the authority's own window at those times.
+/// at each given time (the verified signing times), and the authority's own window at those times. The chain's own
+/// signatures and keys were checked and imported once, when the trusted root was read.
 /// </summary>
 internal static class CertificatePath
 {
     /// <summary>Returns the authority that issued <paramref name="leaf"/>, or null with the reason each candidate failed.</summary>
     public static TrustedAuthority? FindIssuer(
-        X509Certificate2 leaf,
+        ParsedCertificate leaf,
         IReadOnlyList<TrustedAuthority> authorities,
         IReadOnlyList<DateTimeOffset> times,
         out string reason)
@@ -22,9 +22,9 @@ internal static class CertificatePath
         reason = authorities.Count == 0 ? "the trusted root has no such authority" : "no trusted authority issued it";
         foreach (var authority in authorities)
         {
-            var first = authority.Chain[0];
-            var leafIsFirst = first.RawDataMemory.Span.SequenceEqual(leaf.RawDataMemory.Span);
-            if (!leafIsFirst && (!leaf.IssuerName.RawData.AsSpan().SequenceEqual(first.SubjectName.RawData) || !CertificateSignature.IsSignedBy(leaf, authority.Keys[0])))
+            var first = authority.Certificates[0];
+            var leafIsFirst = first.SameAs(leaf);
+            if (!leafIsFirst && (!leaf.Issuer.Span.SequenceEqual(first.Subject.Span) || !CertificateSignature.IsSignedBy(leaf, authority.Keys[0])))
             {
                 continue;
             }
@@ -41,16 +41,20 @@ internal static class CertificatePath
         return null;
     }
 
-    private static string? CheckChain(TrustedAuthority authority, X509Certificate2 leaf, bool leafIsFirst, IReadOnlyList<DateTimeOffset> times)
+    /// <summary>The certificate of <paramref name="authority"/> that signed <paramref name="leaf"/>.</summary>
+    public static ParsedCertificate IssuerOf(ParsedCertificate leaf, TrustedAuthority authority) =>
+        authority.Certificates[0].SameAs(leaf) && authority.Certificates.Count > 1 ? authority.Certificates[1] : authority.Certificates[0];
+
+    private static string? CheckChain(TrustedAuthority authority, ParsedCertificate leaf, bool leafIsFirst, IReadOnlyList<DateTimeOffset> times)
     {
         if (authority.ChainProblem is not null)
         {
             return authority.ChainProblem;
         }
 
-        for (var i = leafIsFirst ? 1 : 0; i < authority.Chain.Count; i++)
+        for (var i = leafIsFirst ? 1 : 0; i < authority.Certificates.Count; i++)
         {
-            if (authority.Chain[i].Extensions["2.5.29.19"] is not X509BasicConstraintsExtension { CertificateAuthority: true })
+            if (!authority.Certificates[i].IsCertificateAuthority)
             {
                 return $"certificate {i} of the trusted chain of {authority.Uri} is not a CA";
             }
@@ -63,23 +67,20 @@ internal static class CertificatePath
                 return $"{authority.Uri} was not a trusted authority at {time:O} (valid {authority.Validity})";
             }
 
-            if (!IsValidAt(leaf, time))
+            if (!leaf.IsValidAt(time))
             {
-                return $"the certificate was not valid at {time:O} (valid {leaf.NotBefore.ToUniversalTime():O} to {leaf.NotAfter.ToUniversalTime():O})";
+                return $"the certificate was not valid at {time:O} (valid {leaf.NotBefore.UtcDateTime:O} to {leaf.NotAfter.UtcDateTime:O})";
             }
 
-            foreach (var certificate in authority.Chain)
+            foreach (var certificate in authority.Certificates)
             {
-                if (!IsValidAt(certificate, time))
+                if (!certificate.IsValidAt(time))
                 {
-                    return $"the issuing certificate '{certificate.Subject}' was not valid at {time:O}";
+                    return $"the issuing certificate '{certificate.SubjectText}' was not valid at {time:O}";
                 }
             }
         }
 
         return null;
     }
-
-    private static bool IsValidAt(X509Certificate2 certificate, DateTimeOffset time) =>
-        time >= new DateTimeOffset(certificate.NotBefore.ToUniversalTime()) && time <= new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
 }

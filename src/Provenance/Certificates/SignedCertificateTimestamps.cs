@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using PolicyKit.Provenance.Trust;
 using PolicyKit.Provenance.Verification;
 
@@ -19,24 +18,24 @@ internal static class SignedCertificateTimestamps
     private const int LogIdLength = 32;
 
     /// <summary>Fails unless at least one embedded SCT verifies against a CT log key of the trusted root.</summary>
-    public static void RequireOneVerified(X509Certificate2 leaf, X509Certificate2 issuer, TrustedRoot root)
+    public static void RequireOneVerified(ParsedCertificate leaf, ParsedCertificate issuer, TrustedRoot root)
     {
-        var extension = leaf.Extensions[SctListOid]
+        var extension = leaf.Extension(SctListOid)
             ?? throw new BundleVerificationException("signing certificate has no embedded signed certificate timestamp");
         List<byte[]> scts;
         byte[] precertificate;
         try
         {
-            var list = new AsnReader(extension.RawData, AsnEncodingRules.DER).ReadOctetString();
+            var list = new AsnReader(extension.Value, AsnEncodingRules.DER).ReadOctetString();
             scts = SplitList(list);
-            precertificate = TbsWithoutSctExtension(leaf.RawData);
+            precertificate = TbsWithoutSctExtension(leaf.Raw);
         }
         catch (Exception exception) when (exception is AsnContentException or ArgumentOutOfRangeException or FormatException)
         {
             throw new BundleVerificationException("signing certificate's signed certificate timestamp list is malformed");
         }
 
-        var issuerKeyHash = SHA256.HashData(issuer.PublicKey.ExportSubjectPublicKeyInfo());
+        var issuerKeyHash = SHA256.HashData(issuer.SubjectPublicKeyInfo);
         var reasons = new List<string>();
         foreach (var sct in scts)
         {

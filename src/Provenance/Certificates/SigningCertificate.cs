@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Formats.Asn1;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using PolicyKit.Provenance.Verification;
 
@@ -18,50 +17,43 @@ public sealed class SigningCertificate
     private const string IssuerV1Oid = "1.3.6.1.4.1.57264.1.1";
     private const string UsernameOtherNameOid = "1.3.6.1.4.1.57264.1.7";
 
-    private SigningCertificate(X509Certificate2 certificate, IReadOnlyList<string> identities, string? oidcIssuer)
+    private const string KeyUsageOid = "2.5.29.15";
+    private const string ExtendedKeyUsageOid = "2.5.29.37";
+    private const string AlternativeNamesOid = "2.5.29.17";
+
+    private SigningCertificate(ParsedCertificate certificate, IReadOnlyList<string> identities, string? oidcIssuer)
     {
         Certificate = certificate;
         Identities = identities;
         OidcIssuer = oidcIssuer;
     }
 
-    public X509Certificate2 Certificate { get; }
-
     /// <summary>Every subject alternative name the certificate binds (usually exactly one).</summary>
     public IReadOnlyList<string> Identities { get; }
 
     public string? OidcIssuer { get; }
 
+    internal ParsedCertificate Certificate { get; }
+
     public static SigningCertificate Read(byte[] der)
     {
-        X509Certificate2 certificate;
-        try
-        {
-            certificate = X509CertificateLoader.LoadCertificate(der);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            throw new BundleVerificationException("signing certificate is not a DER X.509 certificate");
-        }
-
+        var certificate = ParsedCertificate.Read(der, "signing certificate");
         var identities = new List<string>();
         string? issuer = null;
         try
         {
-            foreach (var extension in certificate.Extensions)
+            if (certificate.Extension(AlternativeNamesOid) is { } alternativeNames)
             {
-                switch (extension.Oid?.Value)
-                {
-                    case "2.5.29.17":
-                        ReadAlternativeNames(extension.RawData, identities);
-                        break;
-                    case IssuerV2Oid:
-                        issuer = new AsnReader(extension.RawData, AsnEncodingRules.DER).ReadCharacterString(UniversalTagNumber.UTF8String);
-                        break;
-                    case IssuerV1Oid:
-                        issuer ??= Encoding.UTF8.GetString(extension.RawData);
-                        break;
-                }
+                ReadAlternativeNames(alternativeNames.Value, identities);
+            }
+
+            if (certificate.Extension(IssuerV2Oid) is { } issuerV2)
+            {
+                issuer = new AsnReader(issuerV2.Value, AsnEncodingRules.DER).ReadCharacterString(UniversalTagNumber.UTF8String);
+            }
+            else if (certificate.Extension(IssuerV1Oid) is { } issuerV1)
+            {
+                issuer = Encoding.UTF8.GetString(issuerV1.Value);
             }
         }
         catch (AsnContentException)
@@ -75,26 +67,43 @@ public sealed class SigningCertificate
     /// <summary>Fails unless the key usage allows digital signatures and the extended key usage includes code signing.</summary>
     public void RequireCodeSigning()
     {
-        if (Certificate.Extensions["2.5.29.15"] is X509KeyUsageExtension keyUsage
-            && (keyUsage.KeyUsages & X509KeyUsageFlags.DigitalSignature) == 0)
+        try
         {
-            throw new BundleVerificationException("signing certificate: key usage does not allow digital signatures");
-        }
-
-        if (Certificate.Extensions["2.5.29.37"] is not X509EnhancedKeyUsageExtension extendedUsage)
-        {
-            throw new BundleVerificationException("signing certificate has no extended key usage (code signing required)");
-        }
-
-        foreach (var usage in extendedUsage.EnhancedKeyUsages)
-        {
-            if (usage.Value == CodeSigningOid)
+            if (Certificate.Extension(KeyUsageOid) is { } keyUsage)
             {
-                return;
+                // KeyUsage is a named BIT STRING; digitalSignature is bit 0, the first byte's high bit.
+                var reader = new AsnReader(keyUsage.Value, AsnEncodingRules.DER);
+                var bits = reader.ReadBitString(out _);
+                reader.ThrowIfNotEmpty();
+                if (bits.Length == 0 || (bits[0] & 0x80) == 0)
+                {
+                    throw new BundleVerificationException("signing certificate: key usage does not allow digital signatures");
+                }
+            }
+
+            if (Certificate.Extension(ExtendedKeyUsageOid) is not { } extendedUsage)
+            {
+                throw new BundleVerificationException("signing certificate has no extended key usage (code signing required)");
+            }
+
+            var outer = new AsnReader(extendedUsage.Value, AsnEncodingRules.DER);
+            var usages = outer.ReadSequence();
+            outer.ThrowIfNotEmpty();
+            var codeSigning = false;
+            while (usages.HasData)
+            {
+                codeSigning |= usages.ReadObjectIdentifier() == CodeSigningOid;
+            }
+
+            if (!codeSigning)
+            {
+                throw new BundleVerificationException("signing certificate's extended key usage does not include code signing");
             }
         }
-
-        throw new BundleVerificationException("signing certificate's extended key usage does not include code signing");
+        catch (AsnContentException)
+        {
+            throw new BundleVerificationException("signing certificate has a malformed key usage extension");
+        }
     }
 
     private static void ReadAlternativeNames(byte[] der, List<string> identities)

@@ -43,7 +43,7 @@ internal static class TimestampVerifier
         }
 
         var time = token.TokenInfo.Timestamp;
-        if (CertificatePath.FindIssuer(signer, root.TimestampAuthorities, new[] { time }, out var reason) is null)
+        if (CertificatePath.FindIssuer(ParsedCertificate.Read(signer.RawData, $"{what}: signer certificate"), root.TimestampAuthorities, new[] { time }, out var reason) is null)
         {
             throw new BundleVerificationException($"{what}: signer '{signer.Subject}' is not a trusted timestamp authority at {time:O}: {reason}");
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Security.Cryptography.X509Certificates;
+using PolicyKit.Provenance.Certificates;
 using PolicyKit.Provenance.Crypto;
 
 namespace PolicyKit.Provenance.Trust;
@@ -52,7 +53,35 @@ public sealed class TrustedRoot
 /// <summary>A transparency or CT log: its key, the id bundles name it by, and the key's validity window.</summary>
 public sealed record TrustedLog(string BaseUrl, byte[] KeyId, VerificationKey Key, ValidityWindow Validity);
 
-/// <summary>A certificate or timestamp authority: its chain (leaf or intermediate first, root last) and validity window.</summary>
-/// <remarks><paramref name="Keys"/> holds each chain certificate's public key, imported once at load;
-/// <paramref name="ChainProblem"/> is why the chain's own signatures do not verify (checked once at load), or null.</remarks>
-public sealed record TrustedAuthority(string Uri, IReadOnlyList<X509Certificate2> Chain, IReadOnlyList<VerificationKey> Keys, ValidityWindow Validity, string? ChainProblem);
+/// <summary>
+/// A certificate or timestamp authority: its chain (leaf or intermediate first, root last) and validity window. Read
+/// once with the trusted root: each certificate parsed, its public key imported, and the chain's own signatures
+/// checked (<see cref="ChainProblem"/> says why they do not verify, or is null).
+/// </summary>
+public sealed class TrustedAuthority
+{
+    internal TrustedAuthority(string uri, IReadOnlyList<X509Certificate2> chain, IReadOnlyList<ParsedCertificate> certificates, IReadOnlyList<VerificationKey> keys, ValidityWindow validity, string? chainProblem)
+    {
+        Uri = uri;
+        Chain = chain;
+        Certificates = certificates;
+        Keys = keys;
+        Validity = validity;
+        ChainProblem = chainProblem;
+    }
+
+    public string Uri { get; }
+
+    /// <summary>The chain as platform certificates (what CMS signer lookup takes).</summary>
+    public IReadOnlyList<X509Certificate2> Chain { get; }
+
+    public ValidityWindow Validity { get; }
+
+    public string? ChainProblem { get; }
+
+    /// <summary>The same chain, parsed.</summary>
+    internal IReadOnlyList<ParsedCertificate> Certificates { get; }
+
+    /// <summary>Each chain certificate's public key.</summary>
+    internal IReadOnlyList<VerificationKey> Keys { get; }
+}

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using PolicyKit.Provenance.Bundles;
+using PolicyKit.Provenance.Certificates;
 using PolicyKit.Provenance.Crypto;
 using PolicyKit.Provenance.Verification;
 
@@ -105,18 +106,22 @@ public static class TrustedRootParser
         {
             var path = $"trustedRoot.{name}[{index++}]";
             var chain = new List<X509Certificate2>();
+            var certificates = new List<ParsedCertificate>();
             var certificateIndex = 0;
             foreach (var certificate in JsonFields.RequiredArray(JsonFields.RequiredObject(entry, "certChain", path), "certificates", $"{path}.certChain"))
             {
                 var certificatePath = $"{path}.certChain.certificates[{certificateIndex++}]";
+                var der = JsonFields.RequiredBase64(certificate, "rawBytes", certificatePath);
                 try
                 {
-                    chain.Add(X509CertificateLoader.LoadCertificate(JsonFields.RequiredBase64(certificate, "rawBytes", certificatePath)));
+                    chain.Add(X509CertificateLoader.LoadCertificate(der));
                 }
                 catch (CryptographicException)
                 {
                     throw new BundleVerificationException($"{certificatePath} is not a DER X.509 certificate");
                 }
+
+                certificates.Add(ParsedCertificate.Read(der, certificatePath));
             }
 
             if (chain.Count == 0)
@@ -124,18 +129,18 @@ public static class TrustedRootParser
                 throw new BundleVerificationException($"{path}.certChain has no certificates");
             }
 
-            var keys = chain.ConvertAll(c => CertificateSignature.PublicKeyOf(c, $"{path}.certChain"));
+            var keys = certificates.ConvertAll(c => CertificateSignature.PublicKeyOf(c, $"{path}.certChain"));
             var uri = JsonFields.OptionalString(entry, "uri", path) ?? string.Empty;
             string? problem = null;
-            for (var i = 0; i + 1 < chain.Count && problem is null; i++)
+            for (var i = 0; i + 1 < certificates.Count && problem is null; i++)
             {
-                if (!CertificateSignature.IsSignedBy(chain[i], keys[i + 1]))
+                if (!CertificateSignature.IsSignedBy(certificates[i], keys[i + 1]))
                 {
                     problem = $"the trusted chain of {uri} does not verify (certificate {i} is not signed by certificate {i + 1})";
                 }
             }
 
-            authorities.Add(new TrustedAuthority(uri, chain, keys, ReadValidity(entry, path), problem));
+            authorities.Add(new TrustedAuthority(uri, chain, certificates, keys, ReadValidity(entry, path), problem));
         }
 
         return authorities;

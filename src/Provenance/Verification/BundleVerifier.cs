@@ -68,10 +68,7 @@ public sealed class BundleVerifier
             certificate.RequireCodeSigning();
             var authority = CertificatePath.FindIssuer(certificate.Certificate, root.CertificateAuthorities, times, out var reason)
                 ?? throw new BundleVerificationException($"signing certificate does not chain to a trusted Fulcio CA: {reason}");
-            var issuer = authority.Chain[0].RawDataMemory.Span.SequenceEqual(certificate.Certificate.RawDataMemory.Span) && authority.Chain.Count > 1
-                ? authority.Chain[1]
-                : authority.Chain[0];
-            SignedCertificateTimestamps.RequireOneVerified(certificate.Certificate, issuer, root);
+            SignedCertificateTimestamps.RequireOneVerified(certificate.Certificate, CertificatePath.IssuerOf(certificate.Certificate, authority), root);
         }
 
         return new VerifiedBundle(certificate, times, statement);
