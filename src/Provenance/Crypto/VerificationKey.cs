@@ -18,13 +18,15 @@ public sealed class VerificationKey
     private const string Ed25519Oid = "1.3.101.112";
 
     private readonly ECDsa? ecdsa;
+    private readonly PrecomputedEcdsaKey? precomputedEcdsa;
     private readonly RSA? rsa;
     private readonly Ed25519PublicKeyParameters? ed25519;
 
-    private VerificationKey(byte[] subjectPublicKeyInfo, ECDsa? ecdsa, RSA? rsa, Ed25519PublicKeyParameters? ed25519)
+    private VerificationKey(byte[] subjectPublicKeyInfo, ECDsa? ecdsa = null, PrecomputedEcdsaKey? precomputedEcdsa = null, RSA? rsa = null, Ed25519PublicKeyParameters? ed25519 = null)
     {
         SubjectPublicKeyInfo = subjectPublicKeyInfo;
         this.ecdsa = ecdsa;
+        this.precomputedEcdsa = precomputedEcdsa;
         this.rsa = rsa;
         this.ed25519 = ed25519;
     }
@@ -35,7 +37,7 @@ public sealed class VerificationKey
     public bool IsEd25519 => ed25519 is not null;
 
     /// <summary>The hash a signature over a whole message uses with this key (by curve size for ECDSA).</summary>
-    public HashAlgorithmName DefaultHash => ecdsa?.KeySize switch
+    public HashAlgorithmName DefaultHash => precomputedEcdsa?.DefaultHash ?? ecdsa?.KeySize switch
     {
         384 => HashAlgorithmName.SHA384,
         521 => HashAlgorithmName.SHA512,
@@ -45,6 +47,7 @@ public sealed class VerificationKey
     public static VerificationKey FromSubjectPublicKeyInfo(byte[] der, string what)
     {
         string algorithm;
+        string? curve = null;
         byte[] keyBits;
         try
         {
@@ -53,6 +56,11 @@ public sealed class VerificationKey
             reader.ThrowIfNotEmpty();
             var algorithmIdentifier = spki.ReadSequence();
             algorithm = algorithmIdentifier.ReadObjectIdentifier();
+            if (algorithm == EcPublicKeyOid && algorithmIdentifier.HasData && algorithmIdentifier.PeekTag() == Asn1Tag.ObjectIdentifier)
+            {
+                curve = algorithmIdentifier.ReadObjectIdentifier();
+            }
+
             keyBits = spki.ReadBitString(out _);
         }
         catch (AsnContentException)
@@ -64,21 +72,23 @@ public sealed class VerificationKey
         {
             switch (algorithm)
             {
+                case EcPublicKeyOid when curve is not null && PrecomputedEcdsaKey.TryCreate(curve, keyBits) is { } precomputed:
+                    return new VerificationKey(der, precomputedEcdsa: precomputed);
                 case EcPublicKeyOid:
                     var ec = ECDsa.Create();
                     ec.ImportSubjectPublicKeyInfo(der, out _);
-                    return new VerificationKey(der, ec, null, null);
+                    return new VerificationKey(der, ecdsa: ec);
                 case RsaOid:
                     var rsaKey = RSA.Create();
                     rsaKey.ImportSubjectPublicKeyInfo(der, out _);
-                    return new VerificationKey(der, null, rsaKey, null);
+                    return new VerificationKey(der, rsa: rsaKey);
                 case Ed25519Oid when keyBits.Length == Ed25519PublicKeyParameters.KeySize:
-                    return new VerificationKey(der, null, null, new Ed25519PublicKeyParameters(keyBits));
+                    return new VerificationKey(der, ed25519: new Ed25519PublicKeyParameters(keyBits));
                 default:
                     throw new BundleVerificationException($"{what} uses an unsupported key algorithm ({algorithm})");
             }
         }
-        catch (CryptographicException exception)
+        catch (Exception exception) when (exception is CryptographicException or ArgumentException)
         {
             throw new BundleVerificationException($"{what} cannot be imported ({exception.Message})");
         }
@@ -91,7 +101,7 @@ public sealed class VerificationKey
         {
             var rsaKey = RSA.Create();
             rsaKey.ImportRSAPublicKey(der, out _);
-            return new VerificationKey(rsaKey.ExportSubjectPublicKeyInfo(), null, rsaKey, null);
+            return new VerificationKey(rsaKey.ExportSubjectPublicKeyInfo(), rsa: rsaKey);
         }
         catch (CryptographicException exception)
         {
@@ -125,6 +135,11 @@ public sealed class VerificationKey
             return ed25519.Verify(Ed25519.Algorithm.Ed25519, null, data.ToArray(), 0, data.Length, signature.ToArray(), 0);
         }
 
+        if (precomputedEcdsa is not null)
+        {
+            return precomputedEcdsa.VerifyData(data, signature, hash);
+        }
+
         try
         {
             return ecdsa is not null
@@ -140,6 +155,11 @@ public sealed class VerificationKey
     /// <summary>Verifies a signature over a precomputed digest (not possible for Ed25519, which signs whole messages).</summary>
     public bool VerifyHash(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, HashAlgorithmName hash)
     {
+        if (precomputedEcdsa is not null)
+        {
+            return precomputedEcdsa.VerifyHash(digest, signature);
+        }
+
         try
         {
             if (ecdsa is not null)
