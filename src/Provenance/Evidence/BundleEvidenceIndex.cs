@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using PolicyKit.Policies.Provenance;
 using PolicyKit.Provenance.Bundles;
 using PolicyKit.Provenance.Crypto;
@@ -22,6 +23,7 @@ public sealed class BundleEvidenceIndex : IImageEvidenceSource
     private readonly ConcurrentDictionary<string, Lazy<ImageEvidence>> verdicts = new(StringComparer.Ordinal);
     private readonly BundleVerifier verifier;
     private readonly IReadOnlyList<KeyValuePair<string, VerificationKey>> keys;
+    private int bundleVerifications;
 
     /// <param name="bundles">Evidence files: display path and content.</param>
     /// <param name="root">The trusted root bundles must chain to.</param>
@@ -58,6 +60,9 @@ public sealed class BundleEvidenceIndex : IImageEvidenceSource
 
     /// <summary>The digests some bundle names, for reports and tests.</summary>
     public IReadOnlyCollection<string> Digests => byDigest.Keys;
+
+    /// <summary>How many times a bundle has been verified so far (once per bundle naming a requested digest, per key tried).</summary>
+    public int BundleVerifications => Volatile.Read(ref bundleVerifications);
 
     public ImageEvidence For(string digest) =>
         verdicts.GetOrAdd(digest, d => new Lazy<ImageEvidence>(() => Verify(d))).Value;
@@ -97,6 +102,7 @@ public sealed class BundleEvidenceIndex : IImageEvidenceSource
         var bundle = candidate.Bundle!;
         if (bundle.Material.LeafCertificate is not null)
         {
+            Interlocked.Increment(ref bundleVerifications);
             var result = verifier.Verify(bundle, artifact);
             return new VerifiedEvidence(candidate.Path, result.Certificate!.Identities, result.Certificate.OidcIssuer, null, SlsaFacts.Read(result.Statement));
         }
@@ -111,6 +117,7 @@ public sealed class BundleEvidenceIndex : IImageEvidenceSource
         {
             try
             {
+                Interlocked.Increment(ref bundleVerifications);
                 var result = verifier.Verify(bundle, artifact, key);
                 return new VerifiedEvidence(candidate.Path, Array.Empty<string>(), null, name, SlsaFacts.Read(result.Statement));
             }
