@@ -75,6 +75,9 @@ public sealed class MetricsReport
 
     public int Changes => Releases.Sum(r => r.Changes.Count);
 
+    /// <summary>Privileged-access changes the releases of the period introduced (each release against the one before).</summary>
+    public int AccessChanges => Releases.Sum(r => r.Access[^1].Count);
+
     public int CompleteChanges => Releases.Sum(r => r.Changes.Count(c => c.Complete));
 
     public double? AuditCompleteness => Changes == 0 ? null : Math.Round((double)CompleteChanges / Changes, 4);

@@ -24,6 +24,9 @@ public sealed class ReleaseEvaluator
     private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
     private EvaluationResult? previous;
 
+    /// <summary>The privileges of the last release that could be judged: the next release's access changes are measured against them.</summary>
+    private IReadOnlyList<Diff.Access.AccessFact>? previousAccess;
+
     public ReleaseEvaluator(GitHistory history)
     {
         this.history = history;
@@ -59,11 +62,13 @@ public sealed class ReleaseEvaluator
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
             var sources = InputCollector.Collect(new[] { workspace.Root }, config, workspace.Root);
-            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config) });
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config), RecordAccess = true });
             FilesReused += result.FilesReused;
             FilesJudged += sources.Count - result.FilesReused;
             previous = result;
-            return Facts(release, workspace, config, sources, result, changed.Count, environments);
+            var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access);
+            previousAccess = result.Access;
+            return Facts(release, workspace, config, sources, result, changed.Count, environments, accessChanges);
         }
         catch (PolicyDefinitionException exception)
         {
@@ -91,7 +96,7 @@ public sealed class ReleaseEvaluator
         return new EvaluationReuse(previous, unchanged);
     }
 
-    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments)
+    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments, IReadOnlyList<Diff.Access.AccessChange> accessChanges)
     {
         bool Wanted(string environment) => environments.Count == 0 || environments.Contains(environment);
 
@@ -143,6 +148,7 @@ public sealed class ReleaseEvaluator
             Rotation = result.SecretRotation.Items.Where(i => Wanted(i.Environment ?? DefaultEnvironment)).ToList(),
             Exceptions = exceptions,
             Images = images.Distinct().OrderBy(i => i.Environment, StringComparer.Ordinal).ThenBy(i => i.Reference, StringComparer.Ordinal).ToList(),
+            AccessChanges = accessChanges.Select(c => new AccessChangeFact(EnvironmentOf(config, c.File), c)).Where(c => Wanted(c.Environment)).ToList(),
             FilesChanged = changed,
             FilesTotal = workspace.Blobs.Count,
         };

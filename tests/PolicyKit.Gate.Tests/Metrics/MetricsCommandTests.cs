@@ -143,6 +143,12 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.Equal(1.25, byName["v1.3.0"].GetProperty("delivery").GetProperty("timeToRestoreDays").GetDouble());
         Assert.Equal(Math.Round(1 / 13.0, 4), json.GetProperty("summary").GetProperty("changeFailureRate").GetDouble());
 
+        // v1.3.0's grant is its one privileged-access change, located in its file; the revert grants nothing.
+        static JsonElement Access(JsonElement release) => release.GetProperty("privilegedAccess").EnumerateArray().Last();
+        var grant = Access(byName["v1.3.0"]).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("rbac", "powerful-role-binding", "support-access.yaml", "ServiceAccount odoo-acme/support"), (grant.GetProperty("area").GetString(), grant.GetProperty("kind").GetString(), grant.GetProperty("file").GetString(), grant.GetProperty("after").GetString()));
+        Assert.Equal(0, Access(byName["v1.3.1-hotfix"]).GetProperty("changes").GetInt32());
+
         // Every commit is made a day before its release tag.
         Assert.Equal(1, json.GetProperty("summary").GetProperty("medianLeadTimeDays").GetDouble());
 
