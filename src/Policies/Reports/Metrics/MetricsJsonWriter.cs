@@ -55,6 +55,7 @@ public static class MetricsJsonWriter
         json.WriteNumber("filesJudged", report.Cost.FilesJudged);
         json.WriteNumber("filesReused", report.Cost.FilesReused);
         json.WriteNumber("blobsInventoried", report.Cost.BlobsInventoried);
+        json.WriteNumber("kustomizeBuildsReused", report.Cost.KustomizeBuildsReused);
         json.WriteEndObject();
         json.WriteEndObject();
     }
