@@ -19,4 +19,7 @@ public sealed class DiscoveryOptions
     /// <summary>A renderer that writes more is stopped: a tree under review must not be able to flood the gate.</summary>
     public long MaxToolOutputBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Earlier builds to take over when a kustomization's inputs kept their content (successive releases); null builds every time.</summary>
+    public KustomizeBuildCache? BuildCache { get; init; }
+
 }

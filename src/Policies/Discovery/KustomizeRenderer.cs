@@ -55,6 +55,15 @@ internal sealed class KustomizeRenderer
                 -1), origin);
         }
 
+        var inputs = closure.SelectMany(k => FolderFiles(k.Folder).Concat(k.UsedFiles)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var inputPaths = inputs.Select(displayPath).ToList();
+        var cache = Options.BuildCache;
+        var key = cache?.KeyOf(inputs);
+        if (key is not null && cache!.Find(overlay.FullPath, key) is { } earlier)
+        {
+            return ManifestSource.FromRendered(display, earlier, origin, inputPaths);
+        }
+
         using var scratch = new ScratchTree(tree);
         foreach (var kustomization in closure)
         {
@@ -77,7 +86,25 @@ internal sealed class KustomizeRenderer
             return ManifestSource.WithProblem(display, overlay.FullPath, new InputProblem(InputProblemKind.KustomizeFailed, "kustomize could not build it: " + run.Message(scratch.Root), 1, 1, -1), origin);
         }
 
-        return ManifestSource.FromRendered(display, run.Output, origin);
+        if (key is not null)
+        {
+            cache!.Keep(overlay.FullPath, key, run.Output);
+        }
+
+        return ManifestSource.FromRendered(display, run.Output, origin, inputPaths);
+    }
+
+    /// <summary>The files directly in a kustomization's folder: the build copies them all (ScratchTree.CopyFolderFiles).</summary>
+    private static IEnumerable<string> FolderFiles(string folder)
+    {
+        try
+        {
+            return Directory.GetFiles(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
     }
 
     /// <summary>The kustomization and everything it builds on, each once.</summary>

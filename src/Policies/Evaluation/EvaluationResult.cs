@@ -89,6 +89,9 @@ public sealed class EvaluationResult
     /// <summary>Which file defined each namespace the run saw; reuse is safe only while these stay the same.</summary>
     internal IReadOnlyDictionary<string, string> NamespaceFiles { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The Pod Security labels of each namespace the run saw: a later run whose namespaces carry the same labels judges pods alike.</summary>
+    internal IReadOnlyDictionary<string, Checks.PodSecurity.NamespacePodSecurityLabels> NamespaceLabels { get; init; } = new Dictionary<string, Checks.PodSecurity.NamespacePodSecurityLabels>();
+
     public int Count(Severity severity) => CountsBySeverity[(int)severity];
 
     /// <summary>The threshold given on the command line, which replaced every threshold of the policy; null when none was.</summary>
@@ -122,6 +125,7 @@ public sealed class EvaluationResult
             FilesReused = FilesReused,
             Files = Files,
             NamespaceFiles = NamespaceFiles,
+            NamespaceLabels = NamespaceLabels,
             Access = Access,
             EvaluatedAt = EvaluatedAt,
         };

@@ -10,8 +10,8 @@ namespace PolicyKit.Policies.Evaluation;
 /// <remarks>
 /// The earlier run must have been judged under the same policy and options; the caller knows that, the engine cannot.
 /// What the engine checks itself is the one effect that crosses files: Pod Security reads the labels of
-/// <c>Namespace</c> objects wherever they are. Unless every namespace of both runs comes from the same unchanged file,
-/// nothing is reused and every file is judged again.
+/// <c>Namespace</c> objects wherever they are. Unless every namespace of both runs comes from the same unchanged file
+/// or carries the same Pod Security labels, nothing is reused and every file is judged again.
 /// </remarks>
 public sealed class EvaluationReuse
 {
@@ -34,18 +34,30 @@ public sealed class EvaluationReuse
         }
     }
 
-    /// <param name="namespaceFiles">Each namespace of this run and the file it was read from.</param>
-    internal bool AppliesTo(IReadOnlyDictionary<string, string> namespaceFiles)
+    /// <param name="namespaces">Each namespace of this run: its Pod Security labels and the file it was read from.</param>
+    /// <remarks>
+    /// The earlier run's settled judgements hold when every namespace is the same: the same names, each from the same
+    /// unchanged file or with the same Pod Security labels (a changed file that leaves them alone, as when a
+    /// kustomization's build is rebuilt for an unrelated change, judges pods alike).
+    /// </remarks>
+    internal bool AppliesTo(IReadOnlyDictionary<string, (Checks.PodSecurity.NamespacePodSecurityLabels Labels, string File)> namespaces)
     {
-        if (namespaceFiles.Count != previous.NamespaceFiles.Count)
+        if (namespaces.Count != previous.NamespaceFiles.Count)
         {
             return false;
         }
 
-        foreach (var entry in namespaceFiles)
+        foreach (var entry in namespaces)
         {
-            var file = entry.Value;
-            if (!previous.NamespaceFiles.TryGetValue(entry.Key, out var previousFile) || previousFile != file || !unchanged.Contains(file))
+            var file = entry.Value.File;
+            if (!previous.NamespaceFiles.TryGetValue(entry.Key, out var previousFile))
+            {
+                return false;
+            }
+
+            var sameFile = previousFile == file && unchanged.Contains(file);
+            var sameLabels = previous.NamespaceLabels.TryGetValue(entry.Key, out var labels) && labels.SameLabels(entry.Value.Labels);
+            if (!sameFile && !sameLabels)
             {
                 return false;
             }

@@ -58,7 +58,7 @@ public static class PolicyEngine
 
         var namespaces = NamespacesOf(perFile);
         var reused = request.Reuse is not null && perFile.Any(f => f.Reused);
-        if (reused && !request.Reuse!.AppliesTo(namespaces.ToDictionary(n => n.Key, n => n.Value.File, StringComparer.Ordinal)))
+        if (reused && !request.Reuse!.AppliesTo(namespaces))
         {
             Parallel.For(0, perFile.Length, parallel, i =>
             {
@@ -92,6 +92,7 @@ public static class PolicyEngine
             SecretRotation = new SecretRotationSummary(perFile.SelectMany(f => f.Rotation).ToList()),
             Files = perFile,
             NamespaceFiles = namespaces.ToDictionary(n => n.Key, n => n.Value.File, StringComparer.Ordinal),
+            NamespaceLabels = namespaces.ToDictionary(n => n.Key, n => n.Value.Labels, StringComparer.Ordinal),
             FilesReused = perFile.Count(f => f.Reused),
             Access = request.RecordAccess ? perFile.SelectMany(f => f.Access).ToList() : Array.Empty<AccessFact>(),
             Provenance = Provenance.ProvenanceSummary.Combine(perFile.Where(f => f.Provenance is not null).Select(f => f.Provenance!)),

@@ -50,8 +50,18 @@ public sealed class ManifestSource
     public bool IsHelmValues { get; private init; }
 
     /// <summary>Documents a renderer wrote, judged as one source whose findings <paramref name="origin"/> traces back.</summary>
-    public static ManifestSource FromRendered(string displayPath, byte[] rendered, RenderedOrigin origin) =>
-        new(displayPath, null, rendered) { Rendering = origin };
+    /// <param name="displayPath">How reports name the source (the overlay's kustomization file or the chart).</param>
+    /// <param name="rendered">The documents the renderer wrote.</param>
+    /// <param name="origin">Traces findings back to the files that wrote each field.</param>
+    /// <param name="buildInputs">Display paths of the files the build read, when the renderer knows them.</param>
+    public static ManifestSource FromRendered(string displayPath, byte[] rendered, RenderedOrigin origin, IReadOnlyList<string>? buildInputs = null) =>
+        new(displayPath, null, rendered) { Rendering = origin, BuildInputs = buildInputs ?? Array.Empty<string>() };
+
+    /// <summary>
+    /// For a rendered source, the display paths of every file its build read (empty when the renderer does not say):
+    /// the source changes when one of them does, whether or not its own display path did.
+    /// </summary>
+    public IReadOnlyList<string> BuildInputs { get; private init; } = Array.Empty<string>();
 
     /// <summary>A path that could not be read or rendered, reported through its problem.</summary>
     public static ManifestSource WithProblem(string displayPath, string? fullPath, InputProblem problem, RenderedOrigin? origin = null) =>

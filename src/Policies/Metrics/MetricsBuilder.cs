@@ -35,10 +35,12 @@ public static class MetricsBuilder
             var commits = history.Commits(previousCommit, current.Release.Commit, current.Settings.RequireSignatures);
             commitsOf.Add(commits);
             var time = current.Release.Time;
+            var violations = Violations(current, previous);
             metrics.Add(new ReleaseMetrics(
                 current,
-                Violations(current, previous),
+                violations,
                 Rotation(current),
+                Access(current, violations),
                 new ExceptionFigures(current.Exceptions, previous?.Exceptions ?? Array.Empty<ExceptionFact>(), current.Findings.Count, current.Findings.Count(f => f.Suppressed)),
                 new ProvenanceFigures(current.Images),
                 AuditTrailAnalysis.Judge(history, commits, current, current.Settings),
@@ -48,7 +50,7 @@ public static class MetricsBuilder
 
         MarkFailures(metrics, commitsOf, settings);
         var gateRuns = request.GateReports is { } gateFolder ? GateReportReader.ReadFolder(gateFolder) : null;
-        return new MetricsReport(repositoryDisplayName, request.Releases, request, metrics, windows, scans.Item2, gateRuns, new MetricsCost(evaluator.FilesJudged, evaluator.FilesReused, evaluator.FilesInventoried));
+        return new MetricsReport(repositoryDisplayName, request.Releases, request, metrics, windows, scans.Item2, gateRuns, new MetricsCost(evaluator.FilesJudged, evaluator.FilesReused, evaluator.FilesInventoried, evaluator.KustomizeBuildsReused));
     }
 
     private static IReadOnlyList<ViolationFigures> Violations(ReleaseFacts current, ReleaseFacts? previous)
@@ -61,6 +63,18 @@ public static class MetricsBuilder
             previous?.Findings.Where(f => f.Environment == e).ToList() ?? new List<FindingFact>(),
             previous is not null)).ToList();
         figures.Add(new ViolationFigures(ViolationFigures.AllEnvironments, current.Findings, current.Resources.Values.Sum(), previous?.Findings ?? Array.Empty<FindingFact>(), previous is not null));
+        return figures;
+    }
+
+    private static IReadOnlyList<AccessFigures> Access(ReleaseFacts current, IReadOnlyList<ViolationFigures> violations)
+    {
+        var figures = violations.Select(v => v.Environment).Where(e => e != ViolationFigures.AllEnvironments)
+            .Concat(current.AccessChanges.Select(c => c.Environment))
+            .Distinct()
+            .OrderBy(e => e, StringComparer.Ordinal)
+            .Select(e => new AccessFigures(e, current.AccessChanges.Where(c => c.Environment == e).ToList()))
+            .ToList();
+        figures.Add(new AccessFigures(ViolationFigures.AllEnvironments, current.AccessChanges));
         return figures;
     }
 

@@ -75,6 +75,9 @@ public sealed class MetricsReport
 
     public int Changes => Releases.Sum(r => r.Changes.Count);
 
+    /// <summary>Privileged-access changes the releases of the period introduced (each release against the one before).</summary>
+    public int AccessChanges => Releases.Sum(r => r.Access[^1].Count);
+
     public int CompleteChanges => Releases.Sum(r => r.Changes.Count(c => c.Complete));
 
     public double? AuditCompleteness => Changes == 0 ? null : Math.Round((double)CompleteChanges / Changes, 4);
@@ -101,5 +104,5 @@ public sealed class MetricsReport
     public static string Bucket(string severity) => severity is "critical" or "high" or "medium" or "low" ? severity : "unknown";
 }
 
-/// <summary>What measuring the history cost: files judged by the engine, taken over unchanged, and inventoried by blob.</summary>
-public sealed record MetricsCost(int FilesJudged, int FilesReused, int BlobsInventoried);
+/// <summary>What measuring the history cost: files judged by the engine, taken over unchanged, inventoried by blob, and kustomization builds taken over.</summary>
+public sealed record MetricsCost(int FilesJudged, int FilesReused, int BlobsInventoried, int KustomizeBuildsReused = 0);

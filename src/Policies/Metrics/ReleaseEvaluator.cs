@@ -24,6 +24,9 @@ public sealed class ReleaseEvaluator
     private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
     private EvaluationResult? previous;
 
+    /// <summary>The privileges of the last release that could be judged: the next release's access changes are measured against them.</summary>
+    private IReadOnlyList<Diff.Access.AccessFact>? previousAccess;
+
     public ReleaseEvaluator(GitHistory history)
     {
         this.history = history;
@@ -38,32 +41,40 @@ public sealed class ReleaseEvaluator
     /// <summary>Files the engine judged.</summary>
     public int FilesJudged { get; private set; }
 
+    /// <summary>Kustomization builds taken over from an earlier release because none of their input files changed.</summary>
+    public int KustomizeBuildsReused { get; private set; }
+
     public IReadOnlyList<ReleaseFacts> Evaluate(IReadOnlyList<Release> releases, IReadOnlyCollection<string> environments)
     {
         var facts = new List<ReleaseFacts>(releases.Count);
         using var workspace = new ReleaseWorkspace(history);
+        var discovery = new Discovery.DiscoveryOptions { BuildCache = new Discovery.KustomizeBuildCache(workspace.BlobAt) };
         foreach (var release in releases)
         {
             var changed = workspace.MoveTo(release.Commit);
-            facts.Add(Judge(release, workspace, changed, environments));
+            facts.Add(Judge(release, workspace, changed, environments, discovery));
         }
+
+        KustomizeBuildsReused = discovery.BuildCache.Reused;
 
         return facts;
     }
 
-    private ReleaseFacts Judge(Release release, ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, IReadOnlyCollection<string> environments)
+    private ReleaseFacts Judge(Release release, ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, IReadOnlyCollection<string> environments, Discovery.DiscoveryOptions discovery)
     {
         PolicyConfig config;
         var policyFile = Path.Combine(workspace.Root, PolicyConfig.FileName);
         try
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
-            var sources = InputCollector.Collect(new[] { workspace.Root }, config, workspace.Root);
-            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config) });
+            var sources = Discovery.RepositoryDiscovery.Discover(new[] { workspace.Root }, config, workspace.Root, discovery).Sources;
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true });
             FilesReused += result.FilesReused;
             FilesJudged += sources.Count - result.FilesReused;
             previous = result;
-            return Facts(release, workspace, config, sources, result, changed.Count, environments);
+            var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access);
+            previousAccess = result.Access;
+            return Facts(release, workspace, config, sources, result, changed.Count, environments, accessChanges);
         }
         catch (PolicyDefinitionException exception)
         {
@@ -75,9 +86,10 @@ public sealed class ReleaseEvaluator
     /// <summary>
     /// The previous release's findings for the files that did not change, when the policy did not change either. Files
     /// with Secrets or SealedSecrets are judged again: their rotation age moves with the release time (an
-    /// ExternalSecret's refresh interval does not).
+    /// ExternalSecret's refresh interval does not). A kustomization's build changed when any file it read did; a
+    /// rendered source whose inputs are unknown (a Helm chart) is always judged again.
     /// </summary>
-    private EvaluationReuse? ReuseFor(IReadOnlyCollection<string> changed, PolicyConfig config)
+    private EvaluationReuse? ReuseFor(IReadOnlyCollection<string> changed, PolicyConfig config, IReadOnlyList<ManifestSource> sources)
     {
         if (previous is null || changed.Contains(PolicyConfig.FileName) || config.RulePaths.Count > 0)
         {
@@ -85,13 +97,18 @@ public sealed class ReleaseEvaluator
         }
 
         var changedPaths = new HashSet<string>(changed, StringComparer.Ordinal);
+        foreach (var source in sources.Where(s => s.Rendering is not null && (s.BuildInputs.Count == 0 || s.BuildInputs.Any(changedPaths.Contains))).ToList())
+        {
+            changedPaths.Add(source.DisplayPath);
+        }
+
         var unchanged = previous.Files
             .Where(f => f.Rotation.TrueForAll(i => i.Kind is "ExternalSecret" or "ClusterExternalSecret") && !changedPaths.Contains(f.DisplayPath))
             .Select(f => f.DisplayPath);
         return new EvaluationReuse(previous, unchanged);
     }
 
-    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments)
+    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments, IReadOnlyList<Diff.Access.AccessChange> accessChanges)
     {
         bool Wanted(string environment) => environments.Count == 0 || environments.Contains(environment);
 
@@ -116,7 +133,11 @@ public sealed class ReleaseEvaluator
                 continue;
             }
 
-            var inventory = Inventory(blob, source, config.Limits);
+            // A build's inventory is that of all its inputs: the kustomization file alone may stay while a resource changes.
+            var key = source.Rendering is null ? blob
+                : source.BuildInputs.Count > 0 ? string.Join("\u001f", source.BuildInputs.Select(p => p + "=" + (workspace.Blobs.TryGetValue(p, out var b) ? b : "?")))
+                : null;
+            var inventory = Inventory(key, source, config.Limits);
             resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + inventory.Resources;
             images.AddRange(inventory.Images.Select(i => Image(i, environment)));
         }
@@ -143,6 +164,7 @@ public sealed class ReleaseEvaluator
             Rotation = result.SecretRotation.Items.Where(i => Wanted(i.Environment ?? DefaultEnvironment)).ToList(),
             Exceptions = exceptions,
             Images = images.Distinct().OrderBy(i => i.Environment, StringComparer.Ordinal).ThenBy(i => i.Reference, StringComparer.Ordinal).ToList(),
+            AccessChanges = accessChanges.Select(c => new AccessChangeFact(EnvironmentOf(config, c.File), c)).Where(c => Wanted(c.Environment)).ToList(),
             FilesChanged = changed,
             FilesTotal = workspace.Blobs.Count,
         };
@@ -173,9 +195,9 @@ public sealed class ReleaseEvaluator
         return DefaultEnvironment;
     }
 
-    private FileInventory Inventory(string blob, ManifestSource source, LoaderLimits limits)
+    private FileInventory Inventory(string? blob, ManifestSource source, LoaderLimits limits)
     {
-        if (inventories.TryGetValue(blob, out var known))
+        if (blob is not null && inventories.TryGetValue(blob, out var known))
         {
             return known;
         }
@@ -200,7 +222,11 @@ public sealed class ReleaseEvaluator
         }
 
         var inventory = new FileInventory(file.Resources.Count, images);
-        inventories[blob] = inventory;
+        if (blob is not null)
+        {
+            inventories[blob] = inventory;
+        }
+
         return inventory;
     }
 

@@ -34,6 +34,12 @@ public sealed class ReleaseFacts
 
     public IReadOnlyList<ImageFact> Images { get; init; } = new List<ImageFact>();
 
+    /// <summary>
+    /// The privileged-access changes since the previous judged release (the pull-request gate's access diff); none for
+    /// the first judged release, which is compared with nothing.
+    /// </summary>
+    public IReadOnlyList<AccessChangeFact> AccessChanges { get; init; } = new List<AccessChangeFact>();
+
     /// <summary>Files whose content changed since the previous release judged.</summary>
     public int FilesChanged { get; init; }
 

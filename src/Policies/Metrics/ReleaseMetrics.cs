@@ -5,11 +5,12 @@ namespace PolicyKit.Policies.Metrics;
 /// <summary>Every metric of one release; per environment where the metric has an environment (violations, rotation).</summary>
 public sealed class ReleaseMetrics
 {
-    public ReleaseMetrics(ReleaseFacts facts, IReadOnlyList<ViolationFigures> violations, IReadOnlyList<RotationFigures> rotation, ExceptionFigures exceptions, ProvenanceFigures provenance, IReadOnlyList<ChangeEvidence> changes, DeliveryFigures delivery, int openExposureWindows)
+    public ReleaseMetrics(ReleaseFacts facts, IReadOnlyList<ViolationFigures> violations, IReadOnlyList<RotationFigures> rotation, IReadOnlyList<AccessFigures> access, ExceptionFigures exceptions, ProvenanceFigures provenance, IReadOnlyList<ChangeEvidence> changes, DeliveryFigures delivery, int openExposureWindows)
     {
         Facts = facts;
         Violations = violations;
         Rotation = rotation;
+        Access = access;
         Exceptions = exceptions;
         Provenance = provenance;
         Changes = changes;
@@ -29,6 +30,9 @@ public sealed class ReleaseMetrics
 
     /// <summary>One entry per environment with secrets, then <c>all</c>.</summary>
     public IReadOnlyList<RotationFigures> Rotation { get; }
+
+    /// <summary>Privileged-access changes since the previous judged release: one entry per environment of the violations (and any other a change falls in), then <c>all</c>.</summary>
+    public IReadOnlyList<AccessFigures> Access { get; }
 
     public ExceptionFigures Exceptions { get; }
 

@@ -13,6 +13,7 @@ namespace PolicyKit.Policies.Metrics;
 internal sealed class ReleaseWorkspace : IDisposable
 {
     private readonly GitHistory history;
+    private readonly string realRoot;
     private Dictionary<string, string> blobs = new(StringComparer.Ordinal);
 
     public ReleaseWorkspace(GitHistory history)
@@ -20,6 +21,7 @@ internal sealed class ReleaseWorkspace : IDisposable
         this.history = history;
         Root = Path.Combine(Path.GetTempPath(), "policykit-metrics-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
+        realRoot = Discovery.LinkTargets.RealPath(Root);
     }
 
     public string Root { get; }
@@ -58,6 +60,13 @@ internal sealed class ReleaseWorkspace : IDisposable
 
         blobs = next;
         return changed;
+    }
+
+    /// <summary>The blob id of a file of the current release by its full path (as discovery names it), or null.</summary>
+    public string? BlobAt(string fullPath)
+    {
+        var relative = Loading.InputCollector.RelativePath(fullPath, Root) ?? Loading.InputCollector.RelativePath(fullPath, realRoot);
+        return relative is not null && blobs.TryGetValue(relative, out var blob) ? blob : null;
     }
 
     private string FullPath(string path)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -65,12 +66,16 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
 
         Assert.Equal(13, families["policykit_releases"].Samples.Single().Value);
         Assert.All(families.Values.Where(f => f.Type == "counter"), f => Assert.All(f.Samples, s => Assert.EndsWith("_total", s.Name)));
-        Assert.All(families.Values.SelectMany(f => f.Samples).SelectMany(s => s.Labels.Keys), label => Assert.Contains(label, new[] { "environment", "release", "severity" }));
+        Assert.All(families.Values.SelectMany(f => f.Samples).SelectMany(s => s.Labels.Keys), label => Assert.Contains(label, new[] { "environment", "release", "severity", "area" }));
         Assert.Equal("seconds", families["policykit_exposure_closed_median_seconds"].Unit);
 
         // CVE-2026-1111 (high): fix first seen 2026-10-14T06:00Z, gone with v1.8.0 on 2026-10-27T09:00Z = 13.125 days.
         var median = families["policykit_exposure_closed_median_seconds"].Samples.Single(s => s.Labels["severity"] == "high").Value;
         Assert.Equal(13.125 * 86400, median);
+
+        // v1.3.0 grants cluster-admin in production: one rbac change, nothing in the other areas.
+        var grant = families["policykit_access_changes"].Samples.Where(s => s.Labels["release"] == "v1.3.0" && s.Labels["environment"] == "production").ToDictionary(s => s.Labels["area"], s => s.Value);
+        Assert.Equal(new Dictionary<string, double> { ["rbac"] = 1, ["workload"] = 0, ["network"] = 0 }, grant);
     }
 
     [Fact]
@@ -110,7 +115,7 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.DoesNotMatch("(src|href)\\s*=", html);
         Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
         Assert.Contains("size: A4", html, StringComparison.Ordinal);
-        Assert.Equal(8, html.Split("<svg ").Length - 1);
+        Assert.Equal(9, html.Split("<svg ").Length - 1);
     }
 
     [DemoFact]
@@ -142,6 +147,12 @@ public sealed class MetricsCommandTests : IClassFixture<MetricsDemo>
         Assert.Equal("v1.3.1-hotfix", byName["v1.3.0"].GetProperty("delivery").GetProperty("restoredBy").GetString());
         Assert.Equal(1.25, byName["v1.3.0"].GetProperty("delivery").GetProperty("timeToRestoreDays").GetDouble());
         Assert.Equal(Math.Round(1 / 13.0, 4), json.GetProperty("summary").GetProperty("changeFailureRate").GetDouble());
+
+        // v1.3.0's grant is its one privileged-access change, located in its file; the revert grants nothing.
+        static JsonElement Access(JsonElement release) => release.GetProperty("privilegedAccess").EnumerateArray().Last();
+        var grant = Access(byName["v1.3.0"]).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("rbac", "powerful-role-binding", "support-access.yaml", "ServiceAccount odoo-acme/support"), (grant.GetProperty("area").GetString(), grant.GetProperty("kind").GetString(), grant.GetProperty("file").GetString(), grant.GetProperty("after").GetString()));
+        Assert.Equal(0, Access(byName["v1.3.1-hotfix"]).GetProperty("changes").GetInt32());
 
         // Every commit is made a day before its release tag.
         Assert.Equal(1, json.GetProperty("summary").GetProperty("medianLeadTimeDays").GetDouble());

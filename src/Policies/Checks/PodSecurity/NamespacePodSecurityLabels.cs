@@ -49,6 +49,25 @@ internal sealed class NamespacePodSecurityLabels
         return new NamespacePodSecurityLabels(identity.Name, labels is not null, values);
     }
 
+    /// <summary>Whether <paramref name="other"/> sets the same Pod Security labels, so pods in the namespace are judged alike.</summary>
+    public bool SameLabels(NamespacePodSecurityLabels other)
+    {
+        if (Name != other.Name || HasLabels != other.HasLabels)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].Present != other.values[i].Present || values[i].Text != other.values[i].Text)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The <c>MODE</c> label of <paramref name="mode"/> (<c>enforce</c>, <c>audit</c> or <c>warn</c>).</summary>
     public LabelValue Level(PodSecurityMode mode) => values[(int)mode * 2];
 

@@ -15,6 +15,7 @@ public static class MetricsCsvWriter
         "critical", "high", "medium", "low", "info", "new", "fixed", "secrets", "secretsCompliant", "rotationRatio",
         "exceptionsActive", "exceptionsCreated", "exceptionsRenewed", "exceptionsExpired", "waivedShare", "images", "imagesPinned",
         "changes", "completeChanges", "medianLeadTimeDays", "failed", "timeToRestoreDays", "openExposureWindows",
+        "accessChanges", "accessRbac", "accessWorkload", "accessNetwork",
     };
 
     public static string Write(MetricsReport report)
@@ -26,6 +27,7 @@ public static class MetricsCsvWriter
             foreach (var figures in release.Violations)
             {
                 var rotation = release.Rotation.FirstOrDefault(r => r.Environment == figures.Environment);
+                var access = release.Access.FirstOrDefault(a => a.Environment == figures.Environment);
                 var row = new List<string>
                 {
                     release.Release.Name, MetricsFormat.Instant(release.Release.Time), release.Release.Commit, release.Verdict, figures.Environment,
@@ -40,7 +42,9 @@ public static class MetricsCsvWriter
                     Number(release.Exceptions.WaivedShare), Number(release.Provenance.Images), Number(release.Provenance.Pinned),
                     Number(release.Changes.Count), Number(release.Changes.Count(c => c.Complete)), Number(release.Delivery.MedianLeadTimeDays),
                     release.Delivery.Failed ? "true" : "false", Number(release.Delivery.TimeToRestoreDays), Number(release.OpenExposureWindows),
+                    Number(access?.Count ?? 0),
                 });
+                row.AddRange(AccessFigures.Areas.Select(a => Number(access?.In(a) ?? 0)));
                 text.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
             }
         }

@@ -41,6 +41,7 @@ public static class MetricsHtmlWriter
         Row(html, "median lead time (days)", Number(report.MedianLeadTimeDays));
         Row(html, "change failure rate", Percent(report.ChangeFailureRate));
         Row(html, "median time to restore (days)", Number(report.MedianTimeToRestoreDays));
+        Row(html, "privileged-access changes", report.AccessChanges.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row(html, "audit-trail completeness", $"{report.CompleteChanges} of {report.Changes} ({Percent(report.AuditCompleteness)})");
         if (report.GateRuns is { } runs)
         {
@@ -52,6 +53,7 @@ public static class MetricsHtmlWriter
         var names = report.Releases.Select(r => r.Release.Name).ToList();
         Chart(html, "Findings per 100 resources", names, report.Releases.Select(r => r.Violations[^1].Per100Resources).ToList());
         Chart(html, "Blocking findings", names, report.Releases.Select(r => (double?)r.Violations[^1].Blocking).ToList());
+        Chart(html, "Privileged-access changes", names, report.Releases.Select(r => (double?)r.Access[^1].Count).ToList());
         Chart(html, "Secrets rotated within policy (share)", names, report.Releases.Select(r => r.Rotation[^1].Ratio).ToList());
         Chart(html, "Exceptions in force", names, report.Releases.Select(r => (double?)r.Exceptions.Active).ToList());
         Chart(html, "Images pinned by digest", names, report.Releases.Select(r => (double?)r.Provenance.Pinned).ToList());
@@ -59,13 +61,13 @@ public static class MetricsHtmlWriter
         Chart(html, "Complete changes (share)", names, report.Releases.Select(r => r.Changes.Count == 0 ? null : (double?)r.Changes.Count(c => c.Complete) / r.Changes.Count).ToList());
         Chart(html, "Median lead time (days)", names, report.Releases.Select(r => r.Delivery.MedianLeadTimeDays).ToList());
 
-        html.Append("<h2>Releases</h2>\n<table>\n<tr><th>release</th><th>date</th><th>verdict</th><th>findings</th><th>blocking</th><th>new</th><th>fixed</th><th>secrets rotated</th><th>exceptions</th><th>pinned</th><th>failed</th></tr>\n");
+        html.Append("<h2>Releases</h2>\n<table>\n<tr><th>release</th><th>date</th><th>verdict</th><th>findings</th><th>blocking</th><th>new</th><th>fixed</th><th>access changes</th><th>secrets rotated</th><th>exceptions</th><th>pinned</th><th>failed</th></tr>\n");
         foreach (var release in report.Releases)
         {
             var all = release.Violations[^1];
             html.Append("<tr><td>").Append(E(release.Release.Name)).Append("</td><td>").Append(Day(release.Release.Time)).Append("</td><td")
                 .Append(release.Verdict == "pass" ? ">" : " class=\"fail\">").Append(release.Verdict).Append("</td>");
-            Cells(html, all.Findings, all.Blocking, all.New.Count, all.Fixed.Count);
+            Cells(html, all.Findings, all.Blocking, all.New.Count, all.Fixed.Count, release.Access[^1].Count);
             html.Append("<td class=\"n\">").Append(release.Rotation[^1].Compliant).Append('/').Append(release.Rotation[^1].Secrets).Append("</td>");
             Cells(html, release.Exceptions.Active);
             html.Append("<td class=\"n\">").Append(release.Provenance.Pinned).Append('/').Append(release.Provenance.Images).Append("</td><td>")
@@ -82,6 +84,21 @@ public static class MetricsHtmlWriter
             }
 
             html.Append("</ul>\n");
+        }
+
+        html.Append("<h2>Privileged-access changes by release</h2>\n");
+        foreach (var release in report.Releases.Where(r => r.Access[^1].Count > 0))
+        {
+            html.Append("<h3>").Append(E(release.Release.Name)).Append("</h3>\n<table>\n<tr><th>environment</th><th>area</th><th>change</th><th>before</th><th>after</th><th>location</th></tr>\n");
+            foreach (var fact in release.Access[^1].Changes)
+            {
+                var change = fact.Change;
+                html.Append("<tr><td>").Append(E(fact.Environment)).Append("</td><td>").Append(ChangeJson.Name(change.Area)).Append("</td><td>").Append(E(change.Description))
+                    .Append("</td><td>").Append(E(change.Before)).Append("</td><td>").Append(E(change.After)).Append("</td><td>")
+                    .Append(E($"{change.File}:{change.Line}:{change.Column}")).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
         }
 
         html.Append("<h2>Vulnerability exposure windows</h2>\n<table>\n<tr><th>severity</th><th>open</th><th>closed</th><th>median closed (days)</th><th>p90 closed (days)</th><th>limit (days)</th><th>breaches</th></tr>\n");

@@ -55,6 +55,7 @@ public static class MetricsJsonWriter
         json.WriteNumber("filesJudged", report.Cost.FilesJudged);
         json.WriteNumber("filesReused", report.Cost.FilesReused);
         json.WriteNumber("blobsInventoried", report.Cost.BlobsInventoried);
+        json.WriteNumber("kustomizeBuildsReused", report.Cost.KustomizeBuildsReused);
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -69,6 +70,7 @@ public static class MetricsJsonWriter
         WriteNumber(json, "medianLeadTimeDays", report.MedianLeadTimeDays);
         WriteNumber(json, "changeFailureRate", report.ChangeFailureRate);
         WriteNumber(json, "medianTimeToRestoreDays", report.MedianTimeToRestoreDays);
+        json.WriteNumber("privilegedAccessChanges", report.AccessChanges);
         json.WriteNumber("changes", report.Changes);
         json.WriteNumber("completeChanges", report.CompleteChanges);
         WriteNumber(json, "auditCompleteness", report.AuditCompleteness);
@@ -134,6 +136,7 @@ public static class MetricsJsonWriter
         }
 
         json.WriteEndArray();
+        WriteAccess(json, release.Access);
         var exceptions = release.Exceptions;
         json.WriteStartObject("exceptions");
         WriteStrings(json, "created", exceptions.Created);
@@ -184,6 +187,48 @@ public static class MetricsJsonWriter
         json.WriteEndObject();
         json.WriteNumber("openExposureWindows", release.OpenExposureWindows);
         json.WriteEndObject();
+    }
+
+    private static void WriteAccess(Utf8JsonWriter json, IReadOnlyList<AccessFigures> access)
+    {
+        json.WriteStartArray("privilegedAccess");
+        foreach (var figures in access)
+        {
+            json.WriteStartObject();
+            json.WriteString("environment", figures.Environment);
+            json.WriteNumber("changes", figures.Count);
+            json.WriteStartObject("byArea");
+            foreach (var area in AccessFigures.Areas)
+            {
+                json.WriteNumber(ChangeJson.Name(area), figures.In(area));
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("items");
+            foreach (var fact in figures.Changes)
+            {
+                var change = fact.Change;
+                json.WriteStartObject();
+                json.WriteString("environment", fact.Environment);
+                json.WriteString("area", ChangeJson.Name(change.Area));
+                json.WriteString("kind", change.Kind);
+                json.WriteString("resource", change.Resource);
+                json.WriteString("description", change.Description);
+                json.WriteString("before", change.Before);
+                json.WriteString("after", change.After);
+                json.WriteString("file", change.File);
+                json.WriteNumber("line", change.Line);
+                json.WriteNumber("column", change.Column);
+                json.WriteString("field", change.FieldPath);
+                json.WriteBoolean("inPreviousRelease", change.Removed);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteExposure(Utf8JsonWriter json, MetricsReport report)

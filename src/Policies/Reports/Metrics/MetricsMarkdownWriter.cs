@@ -25,6 +25,7 @@ public static class MetricsMarkdownWriter
         text.Append("| median lead time (days) | ").Append(Number(report.MedianLeadTimeDays)).Append(" |\n");
         text.Append("| change failure rate | ").Append(Percent(report.ChangeFailureRate)).Append(" |\n");
         text.Append("| median time to restore (days) | ").Append(Number(report.MedianTimeToRestoreDays)).Append(" |\n");
+        text.Append("| privileged-access changes | ").Append(report.AccessChanges).Append(" |\n");
         text.Append("| audit-trail completeness | ").Append(report.CompleteChanges).Append(" of ").Append(report.Changes).Append(" (").Append(Percent(report.AuditCompleteness)).Append(") |\n");
         if (report.GateRuns is { } runs)
         {
@@ -32,8 +33,8 @@ public static class MetricsMarkdownWriter
         }
 
         text.Append("\n## Per release\n\n");
-        text.Append("| release | date | verdict | findings | blocking | per 100 resources | new | fixed | secrets rotated | exceptions active | images pinned | complete changes | lead time (days) | failed |\n");
-        text.Append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
+        text.Append("| release | date | verdict | findings | blocking | per 100 resources | new | fixed | access changes | secrets rotated | exceptions active | images pinned | complete changes | lead time (days) | failed |\n");
+        text.Append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         foreach (var release in report.Releases)
         {
             var all = release.Violations[^1];
@@ -41,12 +42,36 @@ public static class MetricsMarkdownWriter
             text.Append("| ").Append(Cell(release.Release.Name)).Append(" | ").Append(Day(release.Release.Time)).Append(" | ").Append(release.Verdict)
                 .Append(" | ").Append(all.Findings).Append(" | ").Append(all.Blocking).Append(" | ").Append(Number(all.Per100Resources))
                 .Append(" | ").Append(all.New.Count).Append(" | ").Append(all.Fixed.Count)
+                .Append(" | ").Append(release.Access[^1].Count)
                 .Append(" | ").Append(rotation.Compliant).Append('/').Append(rotation.Secrets)
                 .Append(" | ").Append(release.Exceptions.Active)
                 .Append(" | ").Append(release.Provenance.Pinned).Append('/').Append(release.Provenance.Images)
                 .Append(" | ").Append(release.Changes.Count(c => c.Complete)).Append('/').Append(release.Changes.Count)
                 .Append(" | ").Append(Number(release.Delivery.MedianLeadTimeDays))
                 .Append(" | ").Append(release.Delivery.Failed ? $"{release.Delivery.FailureReason}, restored by {Cell(release.Delivery.RestoredBy!)}" : "no").Append(" |\n");
+        }
+
+        var accessReleases = report.Releases.Where(r => r.Access[^1].Count > 0).ToList();
+        text.Append("\n## Privileged-access changes\n\n");
+        if (accessReleases.Count == 0)
+        {
+            text.Append("None: no release granted or widened a privilege or removed a network protection.\n");
+        }
+        else
+        {
+            text.Append("<details><summary>").Append(report.AccessChanges).Append(" change(s) in ").Append(accessReleases.Count).Append(" release(s)</summary>\n\n| release | environment | area | change | before | after | location |\n|---|---|---|---|---|---|---|\n");
+            foreach (var release in accessReleases)
+            {
+                foreach (var fact in release.Access[^1].Changes)
+                {
+                    var change = fact.Change;
+                    text.Append("| ").Append(Cell(release.Release.Name)).Append(" | ").Append(Cell(fact.Environment)).Append(" | ").Append(ChangeJson.Name(change.Area))
+                        .Append(" | ").Append(Cell(change.Description)).Append(" | ").Append(Cell(change.Before)).Append(" | ").Append(Cell(change.After))
+                        .Append(" | ").Append(Cell($"{change.File}:{change.Line}:{change.Column}")).Append(" |\n");
+                }
+            }
+
+            text.Append("\n</details>\n");
         }
 
         text.Append("\n## Vulnerability exposure windows\n\n| severity | open | closed | median closed (days) | p90 closed (days) | limit (days) | breaches |\n|---|--:|--:|--:|--:|--:|--:|\n");

@@ -11,7 +11,7 @@ namespace PolicyKit.Policies.Reports.Metrics;
 /// <summary>
 /// The metrics in the OpenMetrics text format: each family's TYPE, UNIT and HELP once, then its samples together;
 /// counters end in <c>_total</c>; label values escaped; <c># EOF</c> last. Labels are bounded: <c>release</c> (the
-/// releases of the period), <c>environment</c> (those of the policy) and <c>severity</c>. No timestamps, so the
+/// releases of the period), <c>environment</c> (those of the policy), <c>severity</c> and <c>area</c> (three values). No timestamps, so the
 /// node_exporter textfile collector and a Pushgateway both accept it.
 /// </summary>
 public static class OpenMetricsWriter
@@ -41,6 +41,18 @@ public static class OpenMetricsWriter
         PerEnvironment(text, releases, "policykit_findings_fixed", "Findings of the previous release this release no longer has.", (_, f) => One(f.Fixed.Count));
         PerEnvironment(text, releases, "policykit_findings_per_100_resources", "Findings per 100 resources.", (_, f) => One(f.Per100Resources));
         PerEnvironment(text, releases, "policykit_resources", "Resources in the release.", (_, f) => One(f.Resources));
+
+        Family(text, "policykit_access_changes", "gauge", null, "Privileged-access changes the release introduced since the previous release, by environment and area (rbac, workload, network).");
+        foreach (var release in releases)
+        {
+            foreach (var figures in release.Access.Where(a => a.Environment != ViolationFigures.AllEnvironments))
+            {
+                foreach (var area in AccessFigures.Areas)
+                {
+                    Sample(text, "policykit_access_changes", Labels(("environment", figures.Environment), ("release", release.Release.Name), ("area", ChangeJson.Name(area))), figures.In(area));
+                }
+            }
+        }
 
         Family(text, "policykit_secrets", "gauge", null, "Secret-bearing objects measured for rotation.");
         RotationSamples(text, releases, "policykit_secrets", r => r.Secrets);
