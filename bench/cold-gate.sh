@@ -1,24 +1,9 @@
 #!/usr/bin/env bash
-# Times `policykit check` as users run it: a fresh process per run, every default pack (no policy file), a JSON report
-# to a file, over the first N tenants of the bench corpus. Prints wall seconds and peak RSS per run.
+# Fresh-process comparison of the native gate with a parse-only process (issue 15): a wrapper around the bench's
+# --cold mode, which publishes both, alternates them over the sample and the corpus, and prints the Markdown table.
+# See bench/README.md, "Cold processes".
 #
-#   bench/cold-gate.sh GATE TENANTS [RUNS]
-#   GATE: a native policykit (dotnet publish src/Gate -c Release -r linux-x64 -o DIR), or "jit" for
-#         dotnet <artifacts>/src/Gate/bin/Release/net10.0/policykit.dll
-#   The corpus comes from the bench: dotnet run -c Release --project bench/PolicyKit.Bench -- --tenants N ...
+#   bench/cold-gate.sh [--runs N] [--cold-tenants 25,250,2500] [--gate PATH] [--parse-only PATH] [--max-wait S]
 set -euo pipefail
-gate=$1
-tenants=$2
-runs=${3:-5}
-root=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${POLICYKIT_BENCH_CORPUS:-${TMPDIR:-/tmp}/policykit-bench/corpus-v2-s20240611}
-if [ "$gate" = jit ]; then
-  command=(dotnet "$root/src/Gate/bin/Release/net10.0/policykit.dll")
-else
-  command=("$gate")
-fi
-cd "$corpus"
-mapfile -t folders < <(ls -d tenant-* | sort | head -n "$tenants")
-for _ in $(seq "$runs"); do
-  /usr/bin/time -f "%e s %M KB" "${command[@]}" check "${folders[@]}" --format json --output /tmp/policykit-cold.json --fail-on none
-done
+cd "$(dirname "$0")/.."
+exec dotnet run -c Release --project bench/PolicyKit.Bench -- --cold "$@"

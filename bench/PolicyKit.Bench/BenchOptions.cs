@@ -33,6 +33,15 @@ internal sealed class BenchOptions
           --retries K    measure a mode again, up to K times (default 2), when other processes used more than 10 %
                          of the machine during it; the least disturbed attempt is kept
 
+        fresh processes (--cold): the published native gate against a published parse-only program, alternating
+          --cold         publish src/Gate (-r linux-x64, Native AOT) and bench/PolicyKit.ParseOnly (JIT), then time fresh
+                         processes of each on the sample and on --cold-tenants corpora; --runs pairs per input
+          --cold-tenants A,B,...
+                         corpus sizes for --cold (default 25,250,2500: about 1k, 10k and 100k resources)
+          --gate PATH    with --cold: this policykit executable instead of publishing one
+          --parse-only PATH
+                         with --cold: this parse-only executable instead of publishing one
+
         internal, used by the harness for its child processes (one fresh process per measured mode):
           --mode parse-serial|parse-parallel|engine|profile
         """;
@@ -62,6 +71,14 @@ internal sealed class BenchOptions
     public string? Mode { get; private set; }
 
     public bool Help { get; private set; }
+
+    public bool Cold { get; private set; }
+
+    public IReadOnlyList<int> ColdTenants { get; private set; } = new[] { 25, 250, 2500 };
+
+    public string? GatePath { get; private set; }
+
+    public string? ParseOnlyPath { get; private set; }
 
     /// <summary>The rule packs the engine mode runs: by default every pack the gate runs without a policy file.</summary>
     public IReadOnlyList<string> Packs { get; private set; } = BenchPolicy.DefaultPacks;
@@ -114,6 +131,20 @@ internal sealed class BenchOptions
                     break;
                 case "--packs":
                     options.Packs = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    break;
+                case "--cold":
+                    options.Cold = true;
+                    break;
+                case "--cold-tenants":
+                    options.ColdTenants = Array.ConvertAll(
+                        Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                        t => int.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture));
+                    break;
+                case "--gate":
+                    options.GatePath = Path.GetFullPath(Value(args, ref i));
+                    break;
+                case "--parse-only":
+                    options.ParseOnlyPath = Path.GetFullPath(Value(args, ref i));
                     break;
                 case "--mode":
                     options.Mode = Value(args, ref i);

@@ -34,6 +34,11 @@ internal static class Program
             return 0;
         }
 
+        if (options.Cold)
+        {
+            return ColdHarness.Run(options);
+        }
+
         return options.Mode is null ? Harness(options) : ChildMode.Run(options);
     }
 

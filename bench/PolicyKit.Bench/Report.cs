@@ -167,7 +167,7 @@ internal static class Report
         return (slope, intercept, total == 0 ? 1 : 1 - residual / total);
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         const string CpuInfo = "/proc/cpuinfo";
         if (File.Exists(CpuInfo))

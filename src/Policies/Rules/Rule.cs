@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using PolicyKit.Policies.Checks;
 
@@ -6,6 +7,8 @@ namespace PolicyKit.Policies.Rules;
 /// <summary>A rule: one built-in check with its parameters, plus everything a reader needs to act on its findings.</summary>
 public sealed class Rule
 {
+    private readonly Lazy<IReadOnlyList<RuleExample>> examples;
+
     internal Rule(
         string id,
         string title,
@@ -19,7 +22,7 @@ public sealed class Rule
         string rationale,
         string remediation,
         string? upstreamControl,
-        IReadOnlyList<RuleExample> examples,
+        Lazy<IReadOnlyList<RuleExample>> examples,
         string sourceFile,
         IReadOnlyList<KeyValuePair<string, string>> parameterSummary)
     {
@@ -36,7 +39,7 @@ public sealed class Rule
         Rationale = rationale;
         Remediation = remediation;
         UpstreamControl = upstreamControl;
-        Examples = examples;
+        this.examples = examples;
         SourceFile = sourceFile;
     }
 
@@ -68,7 +71,7 @@ public sealed class Rule
     /// <summary>The named upstream control the rule implements (reported as a finding's <c>check</c>), if any.</summary>
     public string? UpstreamControl { get; }
 
-    public IReadOnlyList<RuleExample> Examples { get; }
+    public IReadOnlyList<RuleExample> Examples => examples.Value;
 
     /// <summary>The check's parameters as written in the rule file (name and YAML text), for documentation.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ParameterSummary { get; }

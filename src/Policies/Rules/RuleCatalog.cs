@@ -82,7 +82,7 @@ public sealed class RuleCatalog
             files.Add(new PackFile(rest.Substring(slash + 1), memory.ToArray()));
         }
 
-        return new RuleCatalog(byPack.Select(p => RulePackLoader.Load("rules/" + p.Key, p.Value)).ToList());
+        return new RuleCatalog(byPack.Select(p => RulePackLoader.Load("rules/" + p.Key, p.Value, deferExamples: true)).ToList());
     }
 
     private static string RelativePath(string root, string file) =>

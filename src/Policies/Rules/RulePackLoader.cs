@@ -22,7 +22,14 @@ public static class RulePackLoader
     };
 
     /// <summary>Loads one pack; <paramref name="origin"/> is how errors name its folder, e.g. <c>rules/core</c>.</summary>
-    public static RulePack Load(string origin, IReadOnlyList<PackFile> files)
+    public static RulePack Load(string origin, IReadOnlyList<PackFile> files) => Load(origin, files, deferExamples: false);
+
+    /// <summary>
+    /// With <paramref name="deferExamples"/>, each rule's <c>examples</c> (about 70 % of the built-in packs' bytes) are
+    /// read only when asked for (<c>explain</c>, the docs, the example tests), not on every gate start. Only for the
+    /// built-in packs, whose examples the tests validate: a user's pack is validated whole when it is loaded.
+    /// </summary>
+    internal static RulePack Load(string origin, IReadOnlyList<PackFile> files, bool deferExamples)
     {
         var ordered = files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
         var manifest = ordered.FirstOrDefault(f => f.RelativePath == "pack.yaml")
@@ -42,7 +49,7 @@ public static class RulePackLoader
         {
             if (file.RelativePath != "pack.yaml" && file.RelativePath.EndsWith(".yaml", StringComparison.Ordinal))
             {
-                rules.Add(ReadRule(origin + "/" + file.RelativePath, file.RelativePath, file.Content, version));
+                rules.Add(ReadRule(origin + "/" + file.RelativePath, file.RelativePath, file.Content, version, deferExamples));
             }
         }
 
@@ -57,9 +64,9 @@ public static class RulePackLoader
         return new RulePack(name, version, pack.GetString("description") ?? string.Empty, docsBaseUri, Hash(ordered), rules, ReadChangelog(pack));
     }
 
-    private static Rule ReadRule(string file, string relativePath, byte[] content, SemanticVersion packVersion)
+    private static Rule ReadRule(string file, string relativePath, byte[] content, SemanticVersion packVersion, bool deferExamples)
     {
-        var root = ReadMapping(file, content);
+        var root = ReadMapping(file, deferExamples ? RuleExamplesText.Blanked(content) : content);
         foreach (var entry in root.Entries)
         {
             if (!RuleKeys.Contains(entry.Key.Value))
@@ -106,6 +113,17 @@ public static class RulePackLoader
         }
 
         var message = new MessageTemplate(RequiredString(root, "message", file));
+        Lazy<IReadOnlyList<RuleExample>> examples;
+        if (deferExamples)
+        {
+            examples = new Lazy<IReadOnlyList<RuleExample>>(() => ReadExamples(ReadMapping(file, content), file, check is InputCheck));
+        }
+        else
+        {
+            var read = ReadExamples(root, file, check is InputCheck);
+            examples = new Lazy<IReadOnlyList<RuleExample>>(() => read);
+        }
+
         return new Rule(
             id,
             RequiredString(root, "title", file),
@@ -119,7 +137,7 @@ public static class RulePackLoader
             Collapse(RequiredString(root, "rationale", file)),
             Collapse(RequiredString(root, "remediation", file)),
             root.GetString("upstreamControl"),
-            ReadExamples(root, file, check is InputCheck),
+            examples,
             relativePath,
             SummariseParameters(paramsNode as MappingNode));
     }
