@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Checks.Provenance;
 using PolicyKit.Policies.Checks.Secrets;
@@ -42,6 +41,13 @@ public static class CheckRegistry
         ["provenance-identity"] = p => new ProvenanceIdentityCheck(p),
         ["provenance-slsa"] = p => new ProvenanceSlsaCheck(p),
 
+        // Cross-resource checks, judged once every file is read over the facts collectors recorded (rules/odoo).
+        ["odoo-proxy-mode"] = p => new Odoo.OdooProxyModeCheck(p),
+        ["odoo-option"] = p => new Odoo.OdooOptionCheck(p),
+        ["odoo-websocket-route"] = p => new Odoo.OdooWebsocketRouteCheck(p),
+        ["odoo-cron"] = p => new Odoo.OdooCronCheck(p),
+        ["odoo-image-consistency"] = p => new Odoo.OdooImageConsistencyCheck(p),
+
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
         ["pss-privileged"] = p => new PodSecurityCheck("privileged", p),
@@ -64,20 +70,17 @@ public static class CheckRegistry
         ["pss-proc-mount-restricted"] = p => new PodSecurityCheck("procMount_restricted", p),
     };
 
-    /// <summary>Every check name: the streaming checks above and the cross-resource ones, each a class of its own.</summary>
-    public static IReadOnlyCollection<string> Names => Factories.Keys.Concat(CrossResource.CrossResourceChecks.Names).ToList();
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
 
     public static bool TryCreate(string name, CheckParameters parameters, out Check check)
     {
-        if (Factories.TryGetValue(name, out var factory))
+        if (!Factories.TryGetValue(name, out var factory))
         {
-            check = factory(parameters);
-        }
-        else if (!CrossResource.CrossResourceChecks.TryCreate(name, parameters, out check))
-        {
+            check = null!;
             return false;
         }
 
+        check = factory(parameters);
         parameters.EnsureAllRead(name);
         return true;
     }
