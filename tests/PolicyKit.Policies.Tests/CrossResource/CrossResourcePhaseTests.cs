@@ -119,4 +119,26 @@ public sealed class CrossResourcePhaseTests
         Assert.All(result.Files, f => Assert.Empty(f.Facts));
         Assert.Empty(ProxyMode(result));
     }
+
+    [Fact]
+    public void An_odoo_conf_in_a_secrets_string_data_is_the_configuration_of_the_pods_mounting_it()
+    {
+        const string secret = """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: odoo-conf, namespace: shop}
+            stringData:
+              odoo.conf: |
+                [options]
+                list_db = True
+            """;
+        var deployment = OdooManifests.Deployment.Replace("configMap: {name: odoo-conf}", "secret: {secretName: odoo-conf}");
+        var request = new EvaluationRequest(new[] { File("secret.yaml", secret), File("odoo.yaml", deployment) }, PolicyConfig.Defaults("/")) { Environment = "production" };
+
+        var finding = Assert.Single(PolicyEngine.Evaluate(request).Findings, f => f.RuleId == "PK8002");
+
+        Assert.Equal("secret.yaml", finding.File);
+        Assert.Equal(7, finding.Line);
+        Assert.Equal("stringData[odoo.conf].options.list_db", finding.FieldPath);
+    }
 }

@@ -65,7 +65,8 @@ internal static class OdooInstances
             mounted = true;
             foreach (var config in configs)
             {
-                if (config.Origin.Name != volume.ConfigMapName || !config.Origin.SameNamespaceAs(workload.Origin))
+                var source = config.Origin.Identity.Kind == "Secret" ? volume.SecretName : volume.ConfigMapName;
+                if (source is null || config.Origin.Name != source || !config.Origin.SameNamespaceAs(workload.Origin))
                 {
                     continue;
                 }

@@ -10,11 +10,13 @@ namespace PolicyKit.Policies.CrossResource.Collectors;
 
 /// <summary>
 /// Records Odoo configurations: each <c>.conf</c> file read as an <c>OdooConfig</c> resource, and each ConfigMap data
-/// value that is one (an <c>[options]</c> section), with every option located at its value inside the block scalar.
+/// value that is one (an <c>[options]</c> section), with every option located at its value inside the block scalar. A
+/// Secret's <c>stringData</c> is read the same way (the secrets pack reports the credentials in it); its base64
+/// <c>data</c> is not, since no finding could point at a line inside it.
 /// </summary>
 internal sealed class OdooConfigCollector : FactCollector
 {
-    public override bool AppliesToKind(string kind) => kind is OdooConfigReader.Kind or "ConfigMap";
+    public override bool AppliesToKind(string kind) => kind is OdooConfigReader.Kind or "ConfigMap" or "Secret";
 
     public override void Collect(Resource resource, FactSink sink)
     {
@@ -24,11 +26,12 @@ internal sealed class OdooConfigCollector : FactCollector
             return;
         }
 
-        foreach (var entry in resource.Root.GetMapping("data")?.Entries ?? System.Array.Empty<YamlEntry>())
+        var field = resource.Identity.Kind == "Secret" ? "stringData" : "data";
+        foreach (var entry in resource.Root.GetMapping(field)?.Entries ?? System.Array.Empty<YamlEntry>())
         {
             if (entry.Value is ScalarNode { IsNull: false } scalar && scalar.Value.IndexOf('\n') >= 0 && OdooConfigText.HasOptionsSection(scalar.Value))
             {
-                CollectEmbedded(resource, entry.Key.Value, scalar, sink);
+                CollectEmbedded(resource, field, entry.Key.Value, scalar, sink);
             }
         }
     }
@@ -50,9 +53,9 @@ internal sealed class OdooConfigCollector : FactCollector
         }
     }
 
-    private static void CollectEmbedded(Resource resource, string key, ScalarNode scalar, FactSink sink)
+    private static void CollectEmbedded(Resource resource, string field, string key, ScalarNode scalar, FactSink sink)
     {
-        var dataPath = FieldPath.Append("data", key);
+        var dataPath = FieldPath.Append(field, key);
         var text = scalar.Value;
         var lineStarts = EmbeddedTextScanner.LineStarts(text);
         var parsed = OdooConfigText.Parse(text);

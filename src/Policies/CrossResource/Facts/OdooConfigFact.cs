@@ -16,10 +16,10 @@ internal sealed class OdooConfigFact : ResourceFact
         Options = options;
     }
 
-    /// <summary>The ConfigMap data key holding the text (<c>odoo.conf</c>); null for a <c>.conf</c> file.</summary>
+    /// <summary>The ConfigMap <c>data</c> (Secret <c>stringData</c>) key holding the text (<c>odoo.conf</c>); null for a <c>.conf</c> file.</summary>
     public string? DataKey { get; }
 
-    /// <summary>Whether the configuration is a ConfigMap's (pods mount it) rather than a file of its own.</summary>
+    /// <summary>Whether the configuration is a ConfigMap's or Secret's (pods mount it) rather than a file of its own.</summary>
     public bool IsConfigMap => DataKey is not null;
 
     /// <summary>The <c>[options]</c> header, where a missing option would be added.</summary>
