@@ -10,6 +10,7 @@ namespace PolicyKit.Policies.CrossResource;
 internal sealed class CrossResourceIndex
 {
     private readonly Dictionary<Type, List<ResourceFact>> byType = new();
+    private readonly Dictionary<Type, object> derived = new();
 
     public CrossResourceIndex(IEnumerable<IReadOnlyList<ResourceFact>> factsPerFile)
     {
@@ -26,6 +27,21 @@ internal sealed class CrossResourceIndex
                 list.Add(fact);
             }
         }
+    }
+
+    /// <summary>
+    /// A view several checks share (a lookup of Services by name, the Odoo servers with their configuration), built on
+    /// first use and kept for the rest of the judgement, so each rule does not rebuild it or join facts pairwise.
+    /// </summary>
+    public T Derived<T>(Func<CrossResourceIndex, T> build)
+        where T : class
+    {
+        if (!derived.TryGetValue(typeof(T), out var view))
+        {
+            derived[typeof(T)] = view = build(this);
+        }
+
+        return (T)view;
     }
 
     /// <summary>The facts of type <typeparamref name="T"/> (exactly that type), in input order.</summary>

@@ -1,6 +1,5 @@
 using System.Linq;
 using PolicyKit.Policies.CrossResource;
-using PolicyKit.Policies.CrossResource.Facts;
 
 namespace PolicyKit.Policies.Checks.Odoo;
 
@@ -22,8 +21,8 @@ internal sealed class OdooCronCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var instances = OdooInstances.In(index);
-        var services = index.All<ServiceFact>().ToList();
+        var topology = OdooTopology.For(index);
+        var instances = topology.Instances;
         var runners = instances.Where(OdooRoles.IsCronRunner).ToList();
         if (replicas)
         {
@@ -38,7 +37,7 @@ internal sealed class OdooCronCheck : CrossResourceCheck
             return;
         }
 
-        foreach (var web in instances.Where(i => !OdooRoles.IsCronRunner(i) && OdooRoles.IsWeb(i, services)))
+        foreach (var web in instances.Where(i => !OdooRoles.IsCronRunner(i) && topology.IsSelected(i)))
         {
             var runner = runners.FirstOrDefault(r => OdooRoles.Tenant(r) == OdooRoles.Tenant(web));
             if (runner is null)

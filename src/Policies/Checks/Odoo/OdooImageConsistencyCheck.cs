@@ -15,7 +15,7 @@ internal sealed class OdooImageConsistencyCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        foreach (var tenant in OdooInstances.In(index).Where(i => i.Container.Image is not null).GroupBy(OdooRoles.Tenant))
+        foreach (var tenant in OdooTopology.For(index).Instances.Where(i => i.Container.Image is not null).GroupBy(OdooRoles.Tenant))
         {
             var common = tenant.GroupBy(i => i.Container.Image!.Trim()).OrderByDescending(g => g.Count()).First();
             foreach (var instance in tenant.Where(i => i.Container.Image!.Trim() != common.Key))

@@ -42,14 +42,6 @@ internal static class OdooInstances
         return instances;
     }
 
-    /// <summary>The workloads a Service sends traffic to: same namespace, pod labels matching its selector.</summary>
-    public static IEnumerable<OdooInstance> BehindService(IEnumerable<OdooInstance> instances, ServiceFact service) =>
-        instances.Where(i => i.Workload.Origin.SameNamespaceAs(service.Origin) && i.Workload.IsSelectedBy(service.Selector));
-
-    /// <summary>The Services a route sends to: by name, in the route's (or the named) namespace.</summary>
-    public static IEnumerable<ServiceFact> ServicesOf(CrossResourceIndex index, RouteFact route) =>
-        index.All<ServiceFact>().Where(s => s.Origin.Name == route.ServiceName && string.Equals(s.Origin.Namespace, route.ServiceNamespace, StringComparison.Ordinal));
-
     private static (OdooConfigFact? Config, bool ConfigMapsMounted) MountedConfig(WorkloadFact workload, ContainerFact container, List<OdooConfigFact> configs)
     {
         var configPath = ConfigPath(container);

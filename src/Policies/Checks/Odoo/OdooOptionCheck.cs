@@ -53,12 +53,12 @@ internal sealed class OdooOptionCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var instances = OdooInstances.In(index);
-        var services = index.All<ServiceFact>().ToList();
+        var topology = OdooTopology.For(index);
+        var instances = topology.Instances;
         foreach (var instance in instances)
         {
             if ((productionOnly && !instance.Workload.Origin.IsProduction)
-                || (servingHttp && !services.Any(s => OdooInstances.BehindService(new[] { instance }, s).Any()))
+                || (servingHttp && !topology.IsSelected(instance))
                 || (maxMajorVersion is { } max && instance.MajorVersion is { } major && major > max)
                 || !Applies(instance))
             {

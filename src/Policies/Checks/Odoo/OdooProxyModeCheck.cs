@@ -1,5 +1,4 @@
 using PolicyKit.Policies.CrossResource;
-using PolicyKit.Policies.CrossResource.Facts;
 
 namespace PolicyKit.Policies.Checks.Odoo;
 
@@ -16,37 +15,29 @@ internal sealed class OdooProxyModeCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var instances = OdooInstances.In(index);
-        if (instances.Count == 0)
+        var topology = OdooTopology.For(index);
+        foreach (var instance in topology.Instances)
         {
-            return;
-        }
-
-        foreach (var route in index.All<RouteFact>())
-        {
-            foreach (var service in OdooInstances.ServicesOf(index, route))
+            if (!instance.ConfigKnown)
             {
-                foreach (var instance in OdooInstances.BehindService(instances, service))
-                {
-                    if (!instance.ConfigKnown)
-                    {
-                        continue;
-                    }
+                continue;
+            }
 
-                    var setting = instance.Setting("proxy_mode");
-                    if (setting is { IsOn: true })
-                    {
-                        continue;
-                    }
+            var setting = instance.Setting("proxy_mode");
+            if (setting is { IsOn: true })
+            {
+                continue;
+            }
 
-                    var (origin, at) = setting is null ? instance.WhereToAdd : (setting.Origin, setting.At);
-                    sink.Report(
-                        origin,
-                        at,
-                        CrossResourceSink.Argument("odoo", instance.Describe()),
-                        CrossResourceSink.Argument("route", route.Origin.Identity.ToString()),
-                        CrossResourceSink.Argument("setting", setting is null ? "not set" : $"set to {setting.Value}"));
-                }
+            var (origin, at) = setting is null ? instance.WhereToAdd : (setting.Origin, setting.At);
+            foreach (var (route, _) in topology.RoutesTo(instance))
+            {
+                sink.Report(
+                    origin,
+                    at,
+                    CrossResourceSink.Argument("odoo", instance.Describe()),
+                    CrossResourceSink.Argument("route", route.Origin.Identity.ToString()),
+                    CrossResourceSink.Argument("setting", setting is null ? "not set" : $"set to {setting.Value}"));
             }
         }
     }

@@ -21,13 +21,8 @@ internal sealed class OdooWebsocketRouteCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var routes = index.All<RouteFact>().ToList();
-        if (routes.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var instance in OdooInstances.In(index))
+        var topology = OdooTopology.For(index);
+        foreach (var instance in topology.Instances)
         {
             var workers = instance.Setting("workers");
             if ((workers is null && !instance.ConfigKnown) || OdooValues.Integer(workers?.Value ?? "0") is not > 0)
@@ -35,18 +30,7 @@ internal sealed class OdooWebsocketRouteCheck : CrossResourceCheck
                 continue;
             }
 
-            var reaching = new List<(RouteFact Route, ServiceFact Service)>();
-            foreach (var route in routes)
-            {
-                foreach (var service in OdooInstances.ServicesOf(index, route))
-                {
-                    if (OdooInstances.BehindService(new[] { instance }, service).Any())
-                    {
-                        reaching.Add((route, service));
-                    }
-                }
-            }
-
+            var reaching = topology.RoutesTo(instance);
             if (reaching.Count == 0)
             {
                 continue;
