@@ -133,7 +133,7 @@ public sealed class CrossResourcePhaseTests
                 list_db = True
             """;
         var deployment = OdooManifests.Deployment.Replace("configMap: {name: odoo-conf}", "secret: {secretName: odoo-conf}");
-        var request = new EvaluationRequest(new[] { File("secret.yaml", secret), File("odoo.yaml", deployment) }, PolicyConfig.Defaults("/")) { Environment = "production" };
+        var request = new EvaluationRequest(new[] { File("secret.yaml", secret), File("odoo.yaml", deployment), File("service.yaml", OdooManifests.Service) }, PolicyConfig.Defaults("/")) { Environment = "production" };
 
         var finding = Assert.Single(PolicyEngine.Evaluate(request).Findings, f => f.RuleId == "PK8002");
 

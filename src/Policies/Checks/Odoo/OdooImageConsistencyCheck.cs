@@ -4,8 +4,10 @@ using PolicyKit.Policies.CrossResource;
 namespace PolicyKit.Policies.Checks.Odoo;
 
 /// <summary>
-/// The Odoo servers of one tenant (web, workers, cron) run the same image: one repository, tag and digest. A server
-/// that differs from the tenant's most common image (the first in input order on a tie) is reported at its image.
+/// The Odoo servers of one tenant (web, workers, cron) run the same image: one repository, tag and digest. The
+/// reference is the image of the tenant's web servers (those a Service selects; the most common one, the first in input
+/// order on a tie); a server that differs is reported at its image. A tenant without a web server in the input has no
+/// reference and is not judged.
 /// </summary>
 internal sealed class OdooImageConsistencyCheck : CrossResourceCheck
 {
@@ -15,9 +17,15 @@ internal sealed class OdooImageConsistencyCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        foreach (var tenant in OdooTopology.For(index).Instances.Where(i => i.Container.Image is not null).GroupBy(OdooRoles.Tenant))
+        var topology = OdooTopology.For(index);
+        foreach (var tenant in topology.Instances.Where(i => i.Container.Image is not null).GroupBy(OdooRoles.Tenant))
         {
-            var common = tenant.GroupBy(i => i.Container.Image!.Trim()).OrderByDescending(g => g.Count()).First();
+            var common = tenant.Where(topology.IsSelected).GroupBy(i => i.Container.Image!.Trim()).OrderByDescending(g => g.Count()).FirstOrDefault();
+            if (common is null)
+            {
+                continue;
+            }
+
             foreach (var instance in tenant.Where(i => i.Container.Image!.Trim() != common.Key))
             {
                 sink.Report(
