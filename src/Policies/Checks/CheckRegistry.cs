@@ -41,6 +41,13 @@ public static class CheckRegistry
         ["provenance-identity"] = p => new ProvenanceIdentityCheck(p),
         ["provenance-slsa"] = p => new ProvenanceSlsaCheck(p),
 
+        // Cross-resource checks, judged once every file is read over the facts collectors recorded (rules/odoo).
+        ["odoo-proxy-mode"] = p => new Odoo.OdooProxyModeCheck(p),
+        ["odoo-option"] = p => new Odoo.OdooOptionCheck(p),
+        ["odoo-websocket-route"] = p => new Odoo.OdooWebsocketRouteCheck(p),
+        ["odoo-cron"] = p => new Odoo.OdooCronCheck(p),
+        ["odoo-image-consistency"] = p => new Odoo.OdooImageConsistencyCheck(p),
+
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
         ["pss-privileged"] = p => new PodSecurityCheck("privileged", p),

@@ -12,4 +12,7 @@ public sealed record RuleExample(bool MustFail, string Description, string Manif
 
     /// <summary>What the door's evidence proves about image digests, as data (docs/provenance.md); null: no evidence source.</summary>
     public string? Evidence { get; init; }
+
+    /// <summary>The environment the example is judged in (as <c>--env</c> names it), e.g. <c>production</c>; null: none.</summary>
+    public string? Environment { get; init; }
 }
