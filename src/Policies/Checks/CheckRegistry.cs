@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PolicyKit.Policies.Checks.Platform;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Checks.Provenance;
 using PolicyKit.Policies.Checks.Secrets;
@@ -40,6 +41,15 @@ public static class CheckRegistry
         ["provenance-verification"] = p => new ProvenanceVerificationCheck(p),
         ["provenance-identity"] = p => new ProvenanceIdentityCheck(p),
         ["provenance-slsa"] = p => new ProvenanceSlsaCheck(p),
+
+        // Platform components around Odoo: Traefik, CloudNativePG, Redis, backups, availability (rules/platform).
+        ["traefik-route-tls"] = p => new TraefikRouteTlsCheck(p),
+        ["cnpg-backup"] = p => new CnpgBackupCheck(p),
+        ["cnpg-instances"] = p => new CnpgInstancesCheck(p),
+        ["redis-auth"] = p => new RedisAuthCheck(p),
+        ["filestore-backup"] = p => new FilestoreBackupCheck(p),
+        ["hpa-bounds"] = p => new HorizontalPodAutoscalerBoundsCheck(p),
+        ["odoo-web-spread"] = p => new OdooWebSpreadCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),

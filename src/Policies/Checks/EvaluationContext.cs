@@ -20,6 +20,12 @@ public sealed class EvaluationContext
     /// <summary>The environment judging the current resource, or null when none matched.</summary>
     public PolicyEnvironment? Environment { get; internal set; }
 
+    /// <summary>
+    /// The name of the environment judging the current resource: the matched environment's, or the one given with
+    /// <c>--env</c> when the policy defines none; null when none applies.
+    /// </summary>
+    public string? EnvironmentName { get; internal set; }
+
     /// <summary>The Pod Security level and version given on the command line (<c>--pss-level</c>, <c>--pss-version</c>), if any.</summary>
     public PodSecurity.PodSecuritySettings? PodSecurity { get; internal set; }
 

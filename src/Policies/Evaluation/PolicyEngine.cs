@@ -142,7 +142,7 @@ public static class PolicyEngine
     private static FileOutcome EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now, Evidence = run.Evidence };
+        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, EnvironmentName = environment.Name, PodSecurity = run.PodSecurity, Now = run.Now, Evidence = run.Evidence };
         var violations = new List<Violation>();
         var deferred = new List<PendingJudgement>();
         var pending = new List<(PendingJudgement Judgement, Severity Severity)>();
@@ -248,7 +248,7 @@ public static class PolicyEngine
         }
 
         var violations = new List<Violation>();
-        var sink = new ViolationSink(violations, new List<PendingJudgement>(), new EvaluationContext(run.Config) { Environment = outcome.Environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now });
+        var sink = new ViolationSink(violations, new List<PendingJudgement>(), new EvaluationContext(run.Config) { Environment = outcome.Environment.Environment, EnvironmentName = outcome.Environment.Name, PodSecurity = run.PodSecurity, Now = run.Now });
         foreach (var (pending, severity) in outcome.Pending)
         {
             sink.Aim(pending.Rule, pending.Resource);

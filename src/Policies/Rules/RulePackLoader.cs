@@ -181,6 +181,7 @@ public static class RulePackLoader
                 {
                     Policy = example.GetString("policy"),
                     Evidence = example.GetString("evidence"),
+                    Environment = example.GetString("environment"),
                 });
             }
         }

@@ -41,6 +41,7 @@ public sealed class RuleExampleTests
             : new EvaluationRequest(new[] { ManifestSource.FromText($"{rule.Id}-example.yaml", example.Manifest) }, config)
             {
                 Evidence = example.Evidence is null ? null : RecordedEvidence.Parse(example.Evidence, $"{rule.Id}-example-evidence.yaml"),
+                Environment = example.Environment,
             };
 
         var findings = rule.Check is GovernanceChangeCheck
