@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PolicyKit.Policies.Checks.Platform;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Checks.Provenance;
@@ -73,17 +74,20 @@ public static class CheckRegistry
         ["pss-proc-mount-restricted"] = p => new PodSecurityCheck("procMount_restricted", p),
     };
 
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    /// <summary>Every check name: the streaming checks above and the cross-resource ones, each a class of its own.</summary>
+    public static IReadOnlyCollection<string> Names => Factories.Keys.Concat(CrossResource.CrossResourceChecks.Names).ToList();
 
     public static bool TryCreate(string name, CheckParameters parameters, out Check check)
     {
-        if (!Factories.TryGetValue(name, out var factory))
+        if (Factories.TryGetValue(name, out var factory))
         {
-            check = null!;
+            check = factory(parameters);
+        }
+        else if (!CrossResource.CrossResourceChecks.TryCreate(name, parameters, out check))
+        {
             return false;
         }
 
-        check = factory(parameters);
         parameters.EnsureAllRead(name);
         return true;
     }

@@ -20,11 +20,14 @@ public sealed class EvaluationContext
     /// <summary>The environment judging the current resource, or null when none matched.</summary>
     public PolicyEnvironment? Environment { get; internal set; }
 
-    /// <summary>
-    /// The name of the environment judging the current resource: the matched environment's, or the one given with
-    /// <c>--env</c> when the policy defines none; null when none applies.
-    /// </summary>
+    /// <summary>The name of the environment judging the current resource (also an ad-hoc <c>--env</c> name), or null.</summary>
     public string? EnvironmentName { get; internal set; }
+
+    /// <summary>The hosting profile of that environment (<see cref="HostingProfiles"/>): its own, else the policy-wide one; null when none.</summary>
+    public string? Profile { get; internal set; }
+
+    /// <summary>Whether that environment is production (<see cref="ProductionEnvironments"/>).</summary>
+    public bool IsProduction { get; internal set; }
 
     /// <summary>The Pod Security level and version given on the command line (<c>--pss-level</c>, <c>--pss-version</c>), if any.</summary>
     public PodSecurity.PodSecuritySettings? PodSecurity { get; internal set; }

@@ -88,7 +88,11 @@ public sealed class PolicyConfig
         Secrets = Secrets,
         Metrics = Metrics,
         Provenance = Provenance,
+        Profile = Profile,
     };
+
+    /// <summary><c>profile</c>: the hosting profile of environments that do not name their own (<see cref="HostingProfiles"/>); null: none.</summary>
+    public string? Profile { get; init; }
 
     /// <summary><c>provenance</c>: where image evidence lives and what it must prove (docs/provenance.md); null: nothing required.</summary>
     public Provenance.ProvenanceSettings? Provenance { get; init; }

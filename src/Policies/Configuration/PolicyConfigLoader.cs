@@ -18,7 +18,7 @@ public static class PolicyConfigLoader
 {
     private static readonly HashSet<string> TopLevelKeys = new(StringComparer.Ordinal)
     {
-        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets", "metrics", "provenance",
+        "packs", "rulePaths", "failOn", "environments", "rules", "exclude", "limits", "podSecurity", "exceptions", "secrets", "metrics", "provenance", "profile",
     };
 
     /// <summary>
@@ -110,7 +110,7 @@ public static class PolicyConfigLoader
         foreach (var item in reader.Sequence(root.Get("environments")))
         {
             var environment = reader.Mapping(item, "each environment");
-            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets", "provenance" }, "environment");
+            reader.OnlyKeys(environment, new HashSet<string> { "name", "paths", "failOn", "rules", "podSecurity", "secrets", "provenance", "profile", "production" }, "environment");
             var name = reader.RequiredString(environment, "name");
             if (environments.Exists(e => e.Name == name))
             {
@@ -129,6 +129,8 @@ public static class PolicyConfigLoader
                 PodSecurity = reader.PodSecurity(environment.Get("podSecurity")),
                 Secrets = reader.Secrets(environment.Get("secrets"), secrets),
                 Provenance = ProvenancePolicyReader.EnvironmentPolicy(environment.Get("provenance"), file, provenance?.KeyPaths.Keys.ToList() ?? new List<string>()),
+                Profile = reader.Profile(environment.Get("profile")),
+                Production = reader.Boolean(environment.Get("production"), "production"),
             });
         }
 
@@ -145,6 +147,7 @@ public static class PolicyConfigLoader
             Secrets = secrets,
             Metrics = reader.Metrics(root.Get("metrics")),
             Provenance = provenance,
+            Profile = reader.Profile(root.Get("profile")),
         };
     }
 
@@ -165,6 +168,27 @@ public static class PolicyConfigLoader
                     throw Error(entry.Key, $"unknown {what} field '{entry.Key.Value}'; expected one of {string.Join(", ", allowed)}");
                 }
             }
+        }
+
+        public string? Profile(YamlNode? node)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return null;
+            }
+
+            var text = Scalar(node, "profile").Value;
+            return HostingProfiles.IsKnown(text) ? text : throw Error(node, $"profile must be {HostingProfiles.Choices}; '{text}' is not");
+        }
+
+        public bool? Boolean(YamlNode? node, string key)
+        {
+            if (node is null or ScalarNode { IsNull: true })
+            {
+                return null;
+            }
+
+            return (node as ScalarNode)?.AsBoolean() ?? throw Error(node, $"{key} must be true or false");
         }
 
         public IReadOnlyList<YamlNode> Sequence(YamlNode? node) => node switch

@@ -37,6 +37,12 @@ public sealed class PolicyEnvironment
     /// <summary>The environment's <c>provenance</c> requirements; they replace the policy-wide ones.</summary>
     public Provenance.ProvenancePolicy? Provenance { get; init; }
 
+    /// <summary>The environment's <c>profile</c> (<see cref="HostingProfiles"/>); null: the policy-wide one applies.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>The environment's <c>production</c> flag; null: decided by its name (<see cref="ProductionEnvironments"/>).</summary>
+    public bool? Production { get; init; }
+
     public bool Contains(string relativePath)
     {
         foreach (var glob in Paths)

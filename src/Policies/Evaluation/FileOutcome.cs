@@ -30,6 +30,12 @@ internal sealed record FileOutcome(
     /// <summary>Images the file deploys and what their evidence proves, under its environment's provenance policy.</summary>
     public Provenance.ProvenanceFigure? Provenance { get; init; }
 
+    /// <summary>
+    /// What cross-resource rules need of the file's resources. A reused outcome keeps them, so its resources still enter
+    /// the index that every run judges anew.
+    /// </summary>
+    public IReadOnlyList<CrossResource.ResourceFact> Facts { get; init; } = System.Array.Empty<CrossResource.ResourceFact>();
+
     /// <summary>Whether this outcome was taken over from an earlier run rather than judged again.</summary>
     public bool Reused { get; init; }
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using PolicyKit.Policies.Checks;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Configuration;
+using PolicyKit.Policies.CrossResource;
 using PolicyKit.Policies.Diff.Access;
 using PolicyKit.Policies.Exceptions;
 using PolicyKit.Policies.Loading;
@@ -43,7 +44,7 @@ public static class PolicyEngine
         // Namespace's Pod Security labels) is kept as compact facts. Short-lived trees keep the garbage collector's work
         // small and memory bounded by the largest file; judgements that wait for those facts are settled afterwards.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess, request.Evidence);
+        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess, request.Evidence, CrossResourceJudgement.AnyIn(rules));
 
         // A file whose bytes and policy are unchanged since an earlier run has that run's findings again, as long as
         // every Namespace (whose labels judge pods in other files) comes from the same unchanged file in both runs.
@@ -77,7 +78,10 @@ public static class PolicyEngine
             Settle(outcome, facts, run);
         }
 
+        // Cross-resource findings depend on other files, so they are judged afresh on every run (reused files included)
+        // and kept out of the per-file outcomes a later run may reuse.
         var findings = perFile.SelectMany(f => f.Findings).ToList();
+        findings.AddRange(CrossResourceJudgement.Judge(rules, perFile.Select(f => f.Facts), config, now));
 
         // Exceptions apply after evaluation, so every door (CLI, MSBuild, analyzer) gets the same suppressions.
         var exceptions = ExceptionApplier.Apply(findings, exceptionSources, catalog, packs, rules, config, now, environments.For);
@@ -142,7 +146,7 @@ public static class PolicyEngine
     private static FileOutcome EvaluateFile(LoadedFile file, EnvironmentRuleSet environment, RunContext run)
     {
         var source = file.Source;
-        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, EnvironmentName = environment.Name, PodSecurity = run.PodSecurity, Now = run.Now, Evidence = run.Evidence };
+        var context = new EvaluationContext(run.Config) { Environment = environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now, Evidence = run.Evidence, EnvironmentName = environment.Name, Profile = environment.Profile, IsProduction = environment.IsProduction };
         var violations = new List<Violation>();
         var deferred = new List<PendingJudgement>();
         var pending = new List<(PendingJudgement Judgement, Severity Severity)>();
@@ -150,6 +154,8 @@ public static class PolicyEngine
         var findings = new List<Finding>();
         var access = new List<AccessFact>();
         var namespaces = new List<NamespacePodSecurityLabels>();
+        var facts = new List<ResourceFact>();
+        var factSink = new FactSink(facts, environment);
         foreach (var resource in file.Resources)
         {
             if (run.RecordAccess)
@@ -163,6 +169,15 @@ public static class PolicyEngine
             }
 
             var valuesOnly = resource.Identity.Kind == HelmValues.Kind;
+            if (run.CollectFacts && !valuesOnly)
+            {
+                factSink.Aim(resource);
+                foreach (var collector in FactCollectors.ForKind(resource.Identity.Kind))
+                {
+                    collector.Collect(resource, factSink);
+                }
+            }
+
             foreach (var binding in environment.ForKind(resource.Identity.Kind))
             {
                 if (valuesOnly && binding.Rule.Category != SecretsCategory)
@@ -215,6 +230,7 @@ public static class PolicyEngine
             Access = access,
             OtherYaml = file.IsOtherYaml ? source.DisplayPath : null,
             Provenance = Provenance.ProvenanceSummary.Measure(file.Resources, environment.Name, provenancePolicy, run.Evidence),
+            Facts = facts,
         };
     }
 
@@ -248,7 +264,7 @@ public static class PolicyEngine
         }
 
         var violations = new List<Violation>();
-        var sink = new ViolationSink(violations, new List<PendingJudgement>(), new EvaluationContext(run.Config) { Environment = outcome.Environment.Environment, EnvironmentName = outcome.Environment.Name, PodSecurity = run.PodSecurity, Now = run.Now });
+        var sink = new ViolationSink(violations, new List<PendingJudgement>(), new EvaluationContext(run.Config) { Environment = outcome.Environment.Environment, PodSecurity = run.PodSecurity, Now = run.Now, EnvironmentName = outcome.Environment.Name, Profile = outcome.Environment.Profile, IsProduction = outcome.Environment.IsProduction });
         foreach (var (pending, severity) in outcome.Pending)
         {
             sink.Aim(pending.Rule, pending.Resource);
@@ -262,7 +278,7 @@ public static class PolicyEngine
         }
     }
 
-    private static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment)
+    internal static Finding ToFinding(Violation violation, Severity severity, EnvironmentRuleSet environment)
     {
         var resource = violation.Resource;
         var (file, line, column, properties) = (resource.File, violation.Line, violation.Column, violation.Properties);
@@ -302,7 +318,8 @@ public static class PolicyEngine
     private static IReadOnlyList<KeyValuePair<string, string>> SortedProperties(IReadOnlyList<KeyValuePair<string, string>> properties) =>
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
-    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess, Provenance.IImageEvidenceSource? Evidence);
+    /// <summary>What every file of one run is judged with; <c>CollectFacts</c>: whether any cross-resource rule is in use (else no fact is recorded).</summary>
+    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess, Provenance.IImageEvidenceSource? Evidence, bool CollectFacts);
 
     internal static int CompareFindings(Finding a, Finding b)
     {
@@ -356,10 +373,10 @@ public static class PolicyEngine
         {
             this.request = request;
             var config = request.Config;
-            fallback = new EnvironmentRuleSet(null, null, Threshold(config.FailOn), rules, config.Rules, null);
+            fallback = new EnvironmentRuleSet(null, null, Threshold(config.FailOn), rules, config.Rules, null, config.Profile);
             foreach (var environment in config.Environments)
             {
-                named[environment.Name] = new EnvironmentRuleSet(environment, environment.Name, Threshold(environment.FailOn), rules, config.Rules, environment.Rules);
+                named[environment.Name] = new EnvironmentRuleSet(environment, environment.Name, Threshold(environment.FailOn), rules, config.Rules, environment.Rules, environment.Profile ?? config.Profile);
             }
 
             if (request.Environment is { } name)
@@ -370,7 +387,7 @@ public static class PolicyEngine
                 }
                 else if (config.Environments.Count == 0)
                 {
-                    forced = new EnvironmentRuleSet(null, name, Threshold(config.FailOn), rules, config.Rules, null);
+                    forced = new EnvironmentRuleSet(null, name, Threshold(config.FailOn), rules, config.Rules, null, config.Profile);
                 }
                 else
                 {

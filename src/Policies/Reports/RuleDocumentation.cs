@@ -24,6 +24,11 @@ public static class RuleDocumentation
         page.Append($"| Severity | {rule.Severity.ToName()} |\n");
         page.Append($"| Applies to | {(rule.Match.Kinds.Count == 0 && rule.Match.ExcludedKinds.Count == 0 ? AppliesTo(rule) : rule.Match.ToString())} |\n");
         page.Append($"| Check | `{rule.CheckName}`{Parameters(rule)} |\n");
+        if (rule.Profiles.Count > 0)
+        {
+            page.Append($"| Hosting profiles | {string.Join(", ", rule.Profiles.Select(p => $"`{p}`"))} |\n");
+        }
+
         if (rule.UpstreamControl is not null)
         {
             page.Append($"| Upstream control | `{rule.UpstreamControl}` |\n");
@@ -77,6 +82,7 @@ public static class RuleDocumentation
     {
         Checks.PodCheck => "every pod-bearing kind (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate)",
         Checks.InputCheck => "every input file",
+        CrossResource.CrossResourceCheck => "several resources together, judged once every file is read (cross-resource)",
         Policies.Exceptions.ExceptionRecordCheck => "every exception record (the policy's exceptions folder)",
         _ => "any kind",
     };

@@ -76,6 +76,9 @@ public sealed class Rule
     /// <summary>The rule file, relative to the pack folder.</summary>
     public string SourceFile { get; }
 
+    /// <summary>The hosting profiles the rule applies to (<c>profiles</c>); empty: every environment, with or without a profile.</summary>
+    public IReadOnlyList<string> Profiles { get; internal init; } = System.Array.Empty<string>();
+
     /// <summary>Set when the rule joins its pack.</summary>
     public RulePack Pack { get; internal set; } = null!;
 

@@ -10,9 +10,9 @@ public sealed record RuleExample(bool MustFail, string Description, string Manif
     /// <summary>The <c>policykit.yaml</c> the example is judged under (YAML text); null: the built-in defaults.</summary>
     public string? Policy { get; init; }
 
-    /// <summary>The environment the example is judged as (like <c>--env</c>), for rules that apply only in some; null: none.</summary>
-    public string? Environment { get; init; }
-
     /// <summary>What the door's evidence proves about image digests, as data (docs/provenance.md); null: no evidence source.</summary>
     public string? Evidence { get; init; }
+
+    /// <summary>The environment the example is judged in (as <c>--env</c> names it), e.g. <c>production</c>; null: none.</summary>
+    public string? Environment { get; init; }
 }

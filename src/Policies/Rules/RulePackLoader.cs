@@ -18,7 +18,7 @@ public static class RulePackLoader
     private static readonly HashSet<string> RuleKeys = new(StringComparer.Ordinal)
     {
         "id", "title", "category", "severity", "since", "check", "params", "match", "message",
-        "rationale", "remediation", "upstreamControl", "examples", "exampleNote",
+        "rationale", "remediation", "upstreamControl", "examples", "exampleNote", "profiles",
     };
 
     /// <summary>Loads one pack; <paramref name="origin"/> is how errors name its folder, e.g. <c>rules/core</c>.</summary>
@@ -121,7 +121,32 @@ public static class RulePackLoader
             root.GetString("upstreamControl"),
             ReadExamples(root, file, check is InputCheck),
             relativePath,
-            SummariseParameters(paramsNode as MappingNode));
+            SummariseParameters(paramsNode as MappingNode))
+        {
+            Profiles = ReadProfiles(root.Get("profiles"), file),
+        };
+    }
+
+    private static IReadOnlyList<string> ReadProfiles(YamlNode? node, string file)
+    {
+        var profiles = new List<string>();
+        var items = node switch
+        {
+            null or ScalarNode { IsNull: true } => Array.Empty<YamlNode>(),
+            SequenceNode sequence => sequence.Items,
+            _ => throw new PolicyDefinitionException(file, node.Line, $"profiles must be a list of {Configuration.HostingProfiles.Choices}"),
+        };
+        foreach (var item in items)
+        {
+            if (item is not ScalarNode { IsNull: false } scalar || !Configuration.HostingProfiles.IsKnown(scalar.Value))
+            {
+                throw new PolicyDefinitionException(file, item.Line, $"profile '{(item as ScalarNode)?.Value}' is not one of {Configuration.HostingProfiles.Choices}");
+            }
+
+            profiles.Add(scalar.Value);
+        }
+
+        return profiles;
     }
 
     private static IReadOnlyList<KeyValuePair<string, string>> SummariseParameters(MappingNode? parameters)

@@ -10,7 +10,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 public sealed class CnpgInstancesCheck : Check
 {
     private readonly int minimum;
-    private readonly ProductionScope production;
 
     public CnpgInstancesCheck(CheckParameters parameters)
     {
@@ -20,14 +19,13 @@ public sealed class CnpgInstancesCheck : Check
             throw parameters.Error(parameters.GetScalar("minInstances"), "parameter 'minInstances' must be a positive whole number");
         }
 
-        production = ProductionScope.Read(parameters);
     }
 
     public override bool AppliesToKind(string kind) => kind == "Cluster";
 
     public override void Evaluate(Resource resource, ViolationSink sink)
     {
-        if (!PlatformApis.IsCloudNativePg(resource.Identity, "Cluster") || !production.Includes(sink.Context)
+        if (!PlatformApis.IsCloudNativePg(resource.Identity, "Cluster") || !sink.Context.IsProduction
             || resource.Root.GetMapping("spec") is not { } spec)
         {
             return;

@@ -13,7 +13,6 @@ public sealed class HorizontalPodAutoscalerBoundsCheck : Check
 {
     private readonly bool minReplicas;
     private readonly int minimum;
-    private readonly ProductionScope production;
 
     public HorizontalPodAutoscalerBoundsCheck(CheckParameters parameters)
     {
@@ -24,7 +23,6 @@ public sealed class HorizontalPodAutoscalerBoundsCheck : Check
             throw parameters.Error(parameters.GetScalar("minimum"), "parameter 'minimum' must be a positive whole number");
         }
 
-        production = ProductionScope.Read(parameters);
     }
 
     public override bool AppliesToKind(string kind) => kind == "HorizontalPodAutoscaler";
@@ -46,7 +44,7 @@ public sealed class HorizontalPodAutoscalerBoundsCheck : Check
         var target = spec.GetMapping("scaleTargetRef")?.GetString("name") ?? "(unnamed)";
         if (minReplicas)
         {
-            if (min < minimum && production.Includes(sink.Context))
+            if (min < minimum && sink.Context.IsProduction)
             {
                 YamlNode at = minNode is { IsNull: false } ? minNode : (spec.GetScalar("maxReplicas") ?? (YamlNode)resource.KindNode);
                 sink.Report(at, "spec.minReplicas", ViolationSink.Argument("target", target), ViolationSink.Argument("minReplicas", minNode is { IsNull: false } ? minNode.Value : "unset (1)"), ViolationSink.Argument("minimum", minimum.ToString(CultureInfo.InvariantCulture)));

@@ -10,18 +10,16 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// </summary>
 public sealed class OdooWebSpreadCheck : Check
 {
-    private readonly ProductionScope production;
 
     public OdooWebSpreadCheck(CheckParameters parameters)
     {
-        production = ProductionScope.Read(parameters);
     }
 
     public override bool AppliesToKind(string kind) => kind is "Deployment" or "StatefulSet";
 
     public override void Evaluate(Resource resource, ViolationSink sink)
     {
-        if (!production.Includes(sink.Context) || !OdooWebWorkload.Is(resource)
+        if (!sink.Context.IsProduction || !OdooWebWorkload.Is(resource)
             || resource.Root.GetMapping("spec")?.GetScalar("replicas") is not { IsNull: false } replicas
             || !int.TryParse(replicas.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 2)
         {

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+
+namespace PolicyKit.Policies.CrossResource.Facts;
+
+/// <summary>One container of a workload: image, command line, environment, resources and mounts, with locations.</summary>
+internal sealed class ContainerFact
+{
+    public ContainerFact(string name, string list, string path, FactLocation at)
+    {
+        Name = name;
+        List = list;
+        Path = path;
+        At = at;
+    }
+
+    public string Name { get; }
+
+    /// <summary><c>containers</c>, <c>initContainers</c> or <c>ephemeralContainers</c>.</summary>
+    public string List { get; }
+
+    /// <summary>The container's field path, e.g. <c>spec.template.spec.containers[name=odoo]</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The container's name (else the container), where findings about it as a whole point.</summary>
+    public FactLocation At { get; }
+
+    public string? Image { get; init; }
+
+    public FactLocation ImageAt { get; init; }
+
+    public IReadOnlyList<WrittenValue> Command { get; init; } = System.Array.Empty<WrittenValue>();
+
+    public IReadOnlyList<WrittenValue> Args { get; init; } = System.Array.Empty<WrittenValue>();
+
+    /// <summary>Where an argument would be added: <c>args</c>, else <c>command</c>, else the container.</summary>
+    public FactLocation ArgsAt { get; init; }
+
+    public IReadOnlyList<EnvironmentVariable> Env { get; init; } = System.Array.Empty<EnvironmentVariable>();
+
+    /// <summary><c>resources.limits.cpu</c> in millicores, when set and readable.</summary>
+    public long? CpuLimitMillis { get; init; }
+
+    /// <summary><c>resources.limits.memory</c> in bytes, when set and readable.</summary>
+    public long? MemoryLimitBytes { get; init; }
+
+    public FactLocation LimitsAt { get; init; }
+
+    public IReadOnlyList<VolumeMountFact> Mounts { get; init; } = System.Array.Empty<VolumeMountFact>();
+
+    /// <summary>Command and arguments in the order the container runs them.</summary>
+    public IEnumerable<WrittenValue> CommandLine
+    {
+        get
+        {
+            foreach (var value in Command)
+            {
+                yield return value;
+            }
+
+            foreach (var value in Args)
+            {
+                yield return value;
+            }
+        }
+    }
+
+    public EnvironmentVariable? Variable(string name)
+    {
+        foreach (var variable in Env)
+        {
+            if (variable.Name == name)
+            {
+                return variable;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A scalar as written (an argument), with where it is.</summary>
+internal sealed record WrittenValue(string Value, FactLocation At);
+
+/// <summary>An <c>env</c> entry: its literal value, or null when it comes from elsewhere (<c>valueFrom</c>).</summary>
+internal sealed record EnvironmentVariable(string Name, string? Value, bool FromReference, FactLocation At);
+
+/// <summary>A <c>volumeMounts</c> entry.</summary>
+internal sealed record VolumeMountFact(string Volume, string MountPath, string? SubPath, bool ReadOnly, FactLocation At);
