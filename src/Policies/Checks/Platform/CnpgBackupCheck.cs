@@ -58,7 +58,8 @@ public sealed class CnpgBackupCheck : Check
         switch (problem)
         {
             case "object-store":
-                if (store is null && plugin is null && !HasWalArchiverPlugin(spec))
+                // A replica cluster replays its source's WAL; the source's backups are the ones that count.
+                if (store is null && plugin is null && !HasWalArchiverPlugin(spec) && spec.GetMapping("replica")?.GetScalar("enabled")?.AsBoolean() != true)
                 {
                     var at = spec.TryGetEntry("backup", out var backupEntry) ? backupEntry.Key : resource.KindNode;
                     sink.Report(at, "spec.backup.barmanObjectStore", ViolationSink.Argument("cluster", resource.Identity.Name ?? "(unnamed)"));

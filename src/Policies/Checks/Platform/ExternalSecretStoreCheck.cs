@@ -8,7 +8,8 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// <summary>
 /// An External Secrets <c>ExternalSecret</c> reads from a store the input does not define: a <c>SecretStore</c> of its
 /// namespace, or a <c>ClusterSecretStore</c>. Judged only where the input defines stores of that kind (in that namespace
-/// for a <c>SecretStore</c>): stores are often the platform team's, in another repository.
+/// for a <c>SecretStore</c>): stores are often the platform team's, in another repository. A <c>SecretStore</c>
+/// reference whose namespace the manifests leave to whoever applies them is not judged.
 /// </summary>
 [CheckName("external-secret-store")]
 internal sealed class ExternalSecretStoreCheck : CrossResourceCheck
@@ -22,6 +23,11 @@ internal sealed class ExternalSecretStoreCheck : CrossResourceCheck
         var stores = index.All<SecretStoreFact>().ToList();
         foreach (var secret in index.All<ExternalSecretFact>())
         {
+            if (secret.StoreKind != "ClusterSecretStore" && secret.Origin.Namespace is null)
+            {
+                continue;
+            }
+
             var candidates = stores
                 .Where(s => s.Kind == secret.StoreKind && (secret.StoreKind == "ClusterSecretStore" || s.Origin.SameNamespaceAs(secret.Origin)))
                 .ToList();

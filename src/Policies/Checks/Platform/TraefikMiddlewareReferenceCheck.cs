@@ -8,7 +8,9 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// <summary>
 /// A Traefik route applies a middleware the input does not define. Judged only where the input holds that namespace's
 /// middlewares (at least one <c>Middleware</c> in it): a route may well use middlewares defined elsewhere — another
-/// repository, Traefik's file provider (<c>@file</c>), its internals — and those are never reported.
+/// repository, Traefik's file provider (<c>@file</c>), its internals — and those are never reported. Neither are
+/// references whose namespace the manifests leave to whoever applies them: a folder of independent examples would
+/// otherwise look like one namespace.
 /// </summary>
 [CheckName("traefik-middleware-reference")]
 internal sealed class TraefikMiddlewareReferenceCheck : CrossResourceCheck
@@ -32,6 +34,11 @@ internal sealed class TraefikMiddlewareReferenceCheck : CrossResourceCheck
                 if (reference.Namespaced)
                 {
                     var ns = reference.Namespace ?? route.Origin.Namespace;
+                    if (ns is null)
+                    {
+                        continue;
+                    }
+
                     var inNamespace = middlewares.Where(m => string.Equals(m.Origin.Namespace, ns, StringComparison.Ordinal)).ToList();
                     if (inNamespace.Count > 0 && !inNamespace.Any(m => m.Origin.Name == reference.Name))
                     {

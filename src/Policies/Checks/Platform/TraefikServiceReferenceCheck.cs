@@ -9,7 +9,8 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// <summary>
 /// A Traefik route sends traffic to a <c>Service</c> (or <c>TraefikService</c>) the input does not define. Judged only
 /// where the input holds that namespace's objects of that kind (at least one in it), and never for Traefik's own
-/// services (<c>api@internal</c>, <c>noop@internal</c>) or other providers' (<c>@file</c>).
+/// services (<c>api@internal</c>, <c>noop@internal</c>) or other providers' (<c>@file</c>), or when the namespace is
+/// left to whoever applies the manifests.
 /// </summary>
 [CheckName("traefik-service-reference")]
 internal sealed class TraefikServiceReferenceCheck : CrossResourceCheck
@@ -32,6 +33,11 @@ internal sealed class TraefikServiceReferenceCheck : CrossResourceCheck
                 }
 
                 var ns = reference.Namespace ?? route.Origin.Namespace;
+                if (ns is null)
+                {
+                    continue;
+                }
+
                 var candidates = (reference.Kind == "TraefikService" ? traefikServices : services)
                     .Where(o => string.Equals(o.Namespace, ns, StringComparison.Ordinal))
                     .ToList();
