@@ -171,7 +171,7 @@ internal sealed class TraefikRoute
         var tlsAnnotation = annotations?.GetString(TlsAnnotation);
         var hasTls = (spec?.GetSequence("tls")?.Items.Count ?? 0) > 0
             || string.Equals(tlsAnnotation?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        return new TraefikRoute("metadata.annotations." + EntryPointsAnnotation, entryPointsNode, entryPoints, hasTls, middlewares, false);
+        return new TraefikRoute("metadata.annotations[" + EntryPointsAnnotation + "]", entryPointsNode, entryPoints, hasTls, middlewares, false);
     }
 
     private static bool ServedByTraefik(MappingNode? annotations, MappingNode? spec)

@@ -37,7 +37,7 @@ internal sealed class SecretReferenceCollector : FactCollector
                     var target = value.Value.Substring(0, slash);
                     if (target != own)
                     {
-                        sink.Add(new SecretReferenceFact(sink.Origin, target, value.Value.Substring(slash + 1), FactLocation.At(value, "metadata.annotations." + annotation)));
+                        sink.Add(new SecretReferenceFact(sink.Origin, target, value.Value.Substring(slash + 1), FactLocation.At(value, "metadata.annotations[" + annotation + "]")));
                     }
                 }
             }

@@ -98,7 +98,7 @@ internal sealed class TraefikCollector : FactCollector
         FactLocation? middlewaresAt = null;
         if (annotations is not null && annotations.TryGetEntry(MiddlewaresAnnotation, out var entry))
         {
-            middlewaresAt = FactLocation.At(entry.Value, "metadata.annotations." + MiddlewaresAnnotation);
+            middlewaresAt = FactLocation.At(entry.Value, "metadata.annotations[" + MiddlewaresAnnotation + "]");
             foreach (var text in (YamlFacts.Text(entry.Value) ?? string.Empty).Split(','))
             {
                 if (text.Trim().Length > 0)
@@ -129,7 +129,7 @@ internal sealed class TraefikCollector : FactCollector
         }
 
         var servesTls = route.HasTls || HasSecureEntryPoint(route);
-        var at = middlewaresAt ?? FactLocation.At(resource.Root.GetMapping("metadata") is { } metadata ? (YamlNode)metadata : resource.KindNode, "metadata.annotations." + MiddlewaresAnnotation);
+        var at = middlewaresAt ?? FactLocation.At(resource.Root.GetMapping("metadata") is { } metadata ? (YamlNode)metadata : resource.KindNode, "metadata.annotations[" + MiddlewaresAnnotation + "]");
         return new TraefikRouteFact(origin, servesTls, middlewares, services, at);
     }
 
