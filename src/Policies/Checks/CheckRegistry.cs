@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using PolicyKit.Policies.Checks.Platform;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Checks.Provenance;
@@ -51,6 +50,26 @@ public static class CheckRegistry
         ["filestore-backup"] = p => new FilestoreBackupCheck(p),
         ["hpa-bounds"] = p => new HorizontalPodAutoscalerBoundsCheck(p),
         ["odoo-web-spread"] = p => new OdooWebSpreadCheck(p),
+        ["traefik-hsts"] = p => new TraefikHstsCheck(p),
+        ["traefik-middleware-reference"] = p => new TraefikMiddlewareReferenceCheck(p),
+        ["traefik-service-reference"] = p => new TraefikServiceReferenceCheck(p),
+        ["cnpg-scheduled-backup"] = p => new CnpgScheduledBackupCheck(p),
+        ["external-secret-store"] = p => new ExternalSecretStoreCheck(p),
+        ["redis-network-exposure"] = p => new RedisNetworkExposureCheck(p),
+        ["odoo-web-disruption-budget"] = p => new OdooWebDisruptionBudgetCheck(p),
+        ["odoo-web-replicas"] = p => new OdooWebReplicasCheck(p),
+        ["tenant-namespace"] = p => new TenantNamespaceCheck(p),
+        ["tenant-default-deny"] = p => new TenantDefaultDenyCheck(p),
+        ["tenant-network-sources"] = p => new TenantNetworkSourcesCheck(p),
+        ["tenant-namespace-guard"] = p => new TenantNamespaceGuardCheck(p),
+        ["tenant-secret-reference"] = p => new TenantSecretReferenceCheck(p),
+
+        // Cross-resource checks, judged once every file is read over the facts collectors recorded (rules/odoo).
+        ["odoo-proxy-mode"] = p => new Odoo.OdooProxyModeCheck(p),
+        ["odoo-option"] = p => new Odoo.OdooOptionCheck(p),
+        ["odoo-websocket-route"] = p => new Odoo.OdooWebsocketRouteCheck(p),
+        ["odoo-cron"] = p => new Odoo.OdooCronCheck(p),
+        ["odoo-image-consistency"] = p => new Odoo.OdooImageConsistencyCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
@@ -74,20 +93,17 @@ public static class CheckRegistry
         ["pss-proc-mount-restricted"] = p => new PodSecurityCheck("procMount_restricted", p),
     };
 
-    /// <summary>Every check name: the streaming checks above and the cross-resource ones, each a class of its own.</summary>
-    public static IReadOnlyCollection<string> Names => Factories.Keys.Concat(CrossResource.CrossResourceChecks.Names).ToList();
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
 
     public static bool TryCreate(string name, CheckParameters parameters, out Check check)
     {
-        if (Factories.TryGetValue(name, out var factory))
+        if (!Factories.TryGetValue(name, out var factory))
         {
-            check = factory(parameters);
-        }
-        else if (!CrossResource.CrossResourceChecks.TryCreate(name, parameters, out check))
-        {
+            check = null!;
             return false;
         }
 
+        check = factory(parameters);
         parameters.EnsureAllRead(name);
         return true;
     }

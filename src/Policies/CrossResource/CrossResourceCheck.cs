@@ -7,7 +7,7 @@ namespace PolicyKit.Policies.CrossResource;
 /// A check whose verdict needs several resources (a route and the Service it targets, a Deployment and the ConfigMap
 /// carrying its <c>odoo.conf</c>). It never sees trees: it is judged once, after every file has streamed, over the
 /// <see cref="CrossResourceIndex"/> that <see cref="FactCollector"/>s filled, and reports at the fact that must change.
-/// Subclasses are registered by name in <see cref="CrossResourceChecks"/>'s discovery (a <c>CheckName</c> attribute).
+/// Subclasses are registered by name in <see cref="CheckRegistry"/> like every check.
 /// </summary>
 internal abstract class CrossResourceCheck : Check
 {

@@ -32,7 +32,7 @@ internal readonly struct FieldStep
             return steps;
         }
 
-        foreach (var segment in fieldPath.Split('.'))
+        foreach (var segment in Segments(fieldPath))
         {
             var bracket = segment.IndexOf('[');
             steps.Add(new FieldStep(bracket < 0 ? segment : segment.Substring(0, bracket), null, -1));
@@ -45,9 +45,10 @@ internal readonly struct FieldStep
                 }
 
                 var selector = segment.Substring(bracket + 1, close - bracket - 1);
-                steps.Add(selector.StartsWith("name=", StringComparison.Ordinal)
-                    ? new FieldStep(null, selector.Substring(5), -1)
-                    : new FieldStep(null, null, int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1));
+                // [name=x] selects a list item, [3] an index, and anything else is a key that is no identifier (data[tls.key]).
+                steps.Add(selector.StartsWith("name=", StringComparison.Ordinal) ? new FieldStep(null, selector.Substring(5), -1)
+                    : int.TryParse(selector, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? new FieldStep(null, null, index)
+                    : new FieldStep(selector, null, -1));
                 bracket = segment.IndexOf('[', close);
             }
         }
@@ -56,6 +57,31 @@ internal readonly struct FieldStep
     }
 
     public static FieldStep ForKey(string key) => new(key, null, -1);
+
+    /// <summary>The path's dot-separated segments; a dot inside brackets belongs to a key (<c>data[odoo.conf]</c>).</summary>
+    private static IEnumerable<string> Segments(string fieldPath)
+    {
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i < fieldPath.Length; i++)
+        {
+            switch (fieldPath[i])
+            {
+                case '[':
+                    depth++;
+                    break;
+                case ']':
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case '.' when depth == 0:
+                    yield return fieldPath.Substring(start, i - start);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        yield return fieldPath.Substring(start);
+    }
 
     /// <summary>
     /// The steps from <paramref name="root"/> to the node that starts at <paramref name="line"/> and

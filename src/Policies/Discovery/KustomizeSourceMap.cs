@@ -40,12 +40,24 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         {
             // The node the check pointed at decides (a missing field is reported at its parent); the field path is the fallback.
             var pointed = FieldStep.PathTo(resource.Root, line, column);
-            return LocateLocked(resource, pointed?.Steps ?? FieldStep.Parse(fieldPath), pointed?.IsKey ?? false);
+            var steps = pointed?.Steps ?? FieldStep.Parse(fieldPath);
+            var located = LocateLocked(resource, steps, pointed?.IsKey ?? false, out var sourceNode);
+            return pointed is null ? InsideValue(located, sourceNode, FieldStep.Deepest(resource.Root, steps).Node, line, column) : located;
         }
     }
 
-    private SourceLocation LocateLocked(Resource resource, List<FieldStep> steps, bool atKey)
+    /// <summary>
+    /// A position inside a multi-line value (an option line of the <c>odoo.conf</c> a ConfigMap carries) keeps its offset
+    /// from the value's start, when the source writes the same value; the render re-indents nothing inside a block.
+    /// </summary>
+    private static SourceLocation InsideValue(SourceLocation located, YamlNode? sourceNode, YamlNode renderedNode, int line, int column) =>
+        sourceNode is ScalarNode source && renderedNode is ScalarNode rendered && line > rendered.Line && source.Value == rendered.Value
+            ? new SourceLocation(located.File, source.Line + (line - rendered.Line), Math.Max(1, source.Column + (column - rendered.Column)), located.Mapping)
+            : located;
+
+    private SourceLocation LocateLocked(Resource resource, List<FieldStep> steps, bool atKey, out YamlNode? sourceNode)
     {
+        sourceNode = null;
         var kind = resource.Identity.Kind;
         var name = resource.Identity.Name ?? string.Empty;
         var tokens = PointerTokens(resource.Root, steps);
@@ -102,6 +114,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         }
 
         var mapping = chosen.Mapping == "base" && chosen.Depth < renderedDepth ? "untraced" : chosen.Mapping;
+        sourceNode = chosen.Node;
         return new SourceLocation(displayPath(chosen.File), chosen.Node.Line, chosen.Node.Column, mapping);
     }
 

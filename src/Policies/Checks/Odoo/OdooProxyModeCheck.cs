@@ -8,7 +8,6 @@ namespace PolicyKit.Policies.Checks.Odoo;
 /// <c>proxy_mode</c> on, or it takes the proxy's address for the client's and builds URLs with the wrong scheme and host.
 /// Quiet when no route reaches it or when its configuration is not in the input.
 /// </summary>
-[CheckName("odoo-proxy-mode")]
 internal sealed class OdooProxyModeCheck : CrossResourceCheck
 {
     public OdooProxyModeCheck(CheckParameters parameters)

@@ -10,7 +10,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// (<c>spec.cluster.name</c> naming it, in its namespace, not suspended): continuous WAL archiving alone needs a base
 /// backup to restore from, and only a schedule takes them.
 /// </summary>
-[CheckName("cnpg-scheduled-backup")]
 internal sealed class CnpgScheduledBackupCheck : CrossResourceCheck
 {
     public CnpgScheduledBackupCheck(CheckParameters parameters)

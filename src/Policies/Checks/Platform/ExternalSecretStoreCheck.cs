@@ -11,7 +11,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// for a <c>SecretStore</c>): stores are often the platform team's, in another repository. A <c>SecretStore</c>
 /// reference whose namespace the manifests leave to whoever applies them is not judged.
 /// </summary>
-[CheckName("external-secret-store")]
 internal sealed class ExternalSecretStoreCheck : CrossResourceCheck
 {
     public ExternalSecretStoreCheck(CheckParameters parameters)

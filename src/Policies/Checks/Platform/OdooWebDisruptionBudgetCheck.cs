@@ -10,7 +10,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// selector's labels all on the pods). Judged for web workloads that run more than one pod — two or more
 /// <c>replicas</c>, or an autoscaler — since a budget over a single pod can only block node drains.
 /// </summary>
-[CheckName("odoo-web-disruption-budget")]
 internal sealed class OdooWebDisruptionBudgetCheck : CrossResourceCheck
 {
     public OdooWebDisruptionBudgetCheck(CheckParameters parameters)

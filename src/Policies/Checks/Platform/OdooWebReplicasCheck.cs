@@ -9,7 +9,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// An Odoo web workload in a production environment that runs fewer than <c>minimum</c> pods: <c>replicas</c> (default
 /// 1) below it and no autoscaler of its namespace targeting it with <c>minReplicas</c> at least that.
 /// </summary>
-[CheckName("odoo-web-replicas")]
 internal sealed class OdooWebReplicasCheck : CrossResourceCheck
 {
     private readonly int minimum;

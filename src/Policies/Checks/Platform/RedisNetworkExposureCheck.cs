@@ -12,7 +12,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// holds the namespace's NetworkPolicies (at least one in it), since policies are often kept elsewhere.
 /// NodePort and LoadBalancer Services are the core pack's (PK1014).
 /// </summary>
-[CheckName("redis-network-exposure")]
 internal sealed class RedisNetworkExposureCheck : CrossResourceCheck
 {
     public RedisNetworkExposureCheck(CheckParameters parameters)

@@ -9,7 +9,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// <c>podSelector</c> selects every pod and whose policy types include <c>Ingress</c>, so that only what later policies
 /// allow reaches the tenant's pods.
 /// </summary>
-[CheckName("tenant-default-deny")]
 internal sealed class TenantDefaultDenyCheck : CrossResourceCheck
 {
     public TenantDefaultDenyCheck(CheckParameters parameters)

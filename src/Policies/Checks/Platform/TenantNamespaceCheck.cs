@@ -10,7 +10,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// namespace with another Odoo instance's (a different <c>app.kubernetes.io/instance</c>, else a different name).
 /// Workloads without a namespace are placed by whoever applies them and are not judged.
 /// </summary>
-[CheckName("tenant-namespace")]
 internal sealed class TenantNamespaceCheck : CrossResourceCheck
 {
     public TenantNamespaceCheck(CheckParameters parameters)

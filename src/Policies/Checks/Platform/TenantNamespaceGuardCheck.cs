@@ -8,7 +8,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// A tenant namespace (<see cref="TenantNamespaces"/>) without an object of kind <c>guard</c> — <c>ResourceQuota</c>
 /// (caps what the tenant may consume in total) or <c>LimitRange</c> (gives every container defaults and bounds).
 /// </summary>
-[CheckName("tenant-namespace-guard")]
 internal sealed class TenantNamespaceGuardCheck : CrossResourceCheck
 {
     private readonly string guard;

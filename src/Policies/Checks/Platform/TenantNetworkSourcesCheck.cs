@@ -10,7 +10,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// (named by its <c>kubernetes.io/metadata.name</c> label). Sources in named non-tenant namespaces (the ingress
 /// controller's, monitoring's, a shared database's) and the tenant's own pods are what isolation allows.
 /// </summary>
-[CheckName("tenant-network-sources")]
 internal sealed class TenantNetworkSourcesCheck : CrossResourceCheck
 {
     public TenantNetworkSourcesCheck(CheckParameters parameters)

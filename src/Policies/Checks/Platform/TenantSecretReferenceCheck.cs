@@ -8,7 +8,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// (<see cref="SecretReferenceFact"/>): a secret-reference mapping with another tenant's <c>namespace</c>, an External
 /// Secrets Kubernetes provider reading another tenant's namespace, or a replication annotation copying its Secret.
 /// </summary>
-[CheckName("tenant-secret-reference")]
 internal sealed class TenantSecretReferenceCheck : CrossResourceCheck
 {
     public TenantSecretReferenceCheck(CheckParameters parameters)

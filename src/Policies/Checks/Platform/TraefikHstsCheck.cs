@@ -13,7 +13,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// route leaves out: HSTS set on the entry point in Traefik's static configuration or by a middleware from another
 /// provider is out of sight and never reported.
 /// </summary>
-[CheckName("traefik-hsts")]
 internal sealed class TraefikHstsCheck : CrossResourceCheck
 {
     public TraefikHstsCheck(CheckParameters parameters)

@@ -12,7 +12,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// references whose namespace the manifests leave to whoever applies them: a folder of independent examples would
 /// otherwise look like one namespace.
 /// </summary>
-[CheckName("traefik-middleware-reference")]
 internal sealed class TraefikMiddlewareReferenceCheck : CrossResourceCheck
 {
     public TraefikMiddlewareReferenceCheck(CheckParameters parameters)

@@ -12,7 +12,6 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// services (<c>api@internal</c>, <c>noop@internal</c>) or other providers' (<c>@file</c>), or when the namespace is
 /// left to whoever applies the manifests.
 /// </summary>
-[CheckName("traefik-service-reference")]
 internal sealed class TraefikServiceReferenceCheck : CrossResourceCheck
 {
     public TraefikServiceReferenceCheck(CheckParameters parameters)

@@ -72,6 +72,7 @@ internal sealed class WorkloadCollector : FactCollector
                 : node.Get("resources") is { } resources ? FactLocation.At(resources, path + ".resources")
                 : FactLocation.At(container.Anchor, path + ".name"),
             Mounts = Mounts(node.GetSequence("volumeMounts"), path),
+            Ports = Ports(node.GetSequence("ports")),
         };
     }
 
@@ -117,6 +118,20 @@ internal sealed class WorkloadCollector : FactCollector
         }
 
         return variables;
+    }
+
+    private static IReadOnlyList<ContainerPortFact> Ports(SequenceNode? sequence)
+    {
+        var ports = new List<ContainerPortFact>();
+        foreach (var item in sequence?.Items ?? System.Array.Empty<YamlNode>())
+        {
+            if (item is MappingNode port && YamlFacts.Integer(port.Get("containerPort")) is { } number)
+            {
+                ports.Add(new ContainerPortFact(port.GetString("name"), number));
+            }
+        }
+
+        return ports;
     }
 
     private static IReadOnlyList<VolumeMountFact> Mounts(SequenceNode? sequence, string path)

@@ -47,6 +47,9 @@ internal sealed class ContainerFact
 
     public IReadOnlyList<VolumeMountFact> Mounts { get; init; } = System.Array.Empty<VolumeMountFact>();
 
+    /// <summary><c>ports</c>: each container port with its name, which a Service's <c>targetPort</c> may use.</summary>
+    public IReadOnlyList<ContainerPortFact> Ports { get; init; } = System.Array.Empty<ContainerPortFact>();
+
     /// <summary>Command and arguments in the order the container runs them.</summary>
     public IEnumerable<WrittenValue> CommandLine
     {
@@ -83,6 +86,9 @@ internal sealed record WrittenValue(string Value, FactLocation At);
 
 /// <summary>An <c>env</c> entry: its literal value, or null when it comes from elsewhere (<c>valueFrom</c>).</summary>
 internal sealed record EnvironmentVariable(string Name, string? Value, bool FromReference, FactLocation At);
+
+/// <summary>A <c>ports</c> entry of a container.</summary>
+internal sealed record ContainerPortFact(string? Name, int Port);
 
 /// <summary>A <c>volumeMounts</c> entry.</summary>
 internal sealed record VolumeMountFact(string Volume, string MountPath, string? SubPath, bool ReadOnly, FactLocation At);
