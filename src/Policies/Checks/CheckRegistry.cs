@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PolicyKit.Policies.Checks.Platform;
 using PolicyKit.Policies.Checks.PodSecurity;
 using PolicyKit.Policies.Checks.Provenance;
 using PolicyKit.Policies.Checks.Secrets;
@@ -40,6 +41,28 @@ public static class CheckRegistry
         ["provenance-verification"] = p => new ProvenanceVerificationCheck(p),
         ["provenance-identity"] = p => new ProvenanceIdentityCheck(p),
         ["provenance-slsa"] = p => new ProvenanceSlsaCheck(p),
+
+        // Platform components around Odoo: Traefik, CloudNativePG, Redis, backups, availability (rules/platform).
+        ["traefik-route-tls"] = p => new TraefikRouteTlsCheck(p),
+        ["cnpg-backup"] = p => new CnpgBackupCheck(p),
+        ["cnpg-instances"] = p => new CnpgInstancesCheck(p),
+        ["redis-auth"] = p => new RedisAuthCheck(p),
+        ["filestore-backup"] = p => new FilestoreBackupCheck(p),
+        ["hpa-bounds"] = p => new HorizontalPodAutoscalerBoundsCheck(p),
+        ["odoo-web-spread"] = p => new OdooWebSpreadCheck(p),
+        ["traefik-hsts"] = p => new TraefikHstsCheck(p),
+        ["traefik-middleware-reference"] = p => new TraefikMiddlewareReferenceCheck(p),
+        ["traefik-service-reference"] = p => new TraefikServiceReferenceCheck(p),
+        ["cnpg-scheduled-backup"] = p => new CnpgScheduledBackupCheck(p),
+        ["external-secret-store"] = p => new ExternalSecretStoreCheck(p),
+        ["redis-network-exposure"] = p => new RedisNetworkExposureCheck(p),
+        ["odoo-web-disruption-budget"] = p => new OdooWebDisruptionBudgetCheck(p),
+        ["odoo-web-replicas"] = p => new OdooWebReplicasCheck(p),
+        ["tenant-namespace"] = p => new TenantNamespaceCheck(p),
+        ["tenant-default-deny"] = p => new TenantDefaultDenyCheck(p),
+        ["tenant-network-sources"] = p => new TenantNetworkSourcesCheck(p),
+        ["tenant-namespace-guard"] = p => new TenantNamespaceGuardCheck(p),
+        ["tenant-secret-reference"] = p => new TenantSecretReferenceCheck(p),
 
         // Cross-resource checks, judged once every file is read over the facts collectors recorded (rules/odoo).
         ["odoo-proxy-mode"] = p => new Odoo.OdooProxyModeCheck(p),

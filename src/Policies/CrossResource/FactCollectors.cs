@@ -21,6 +21,16 @@ internal static class FactCollectors
         new RouteCollector(),
         new ServiceCollector(),
         new WorkloadCollector(),
+
+        // The platform pack's concerns (rules/platform).
+        new Platform.AvailabilityCollector(),
+        new Platform.CnpgCollector(),
+        new Platform.ExternalSecretsCollector(),
+        new Platform.NetworkPolicyCollector(),
+        new Platform.OdooWorkloadCollector(),
+        new Platform.RedisWorkloadCollector(),
+        new Platform.SecretReferenceCollector(),
+        new Platform.TraefikCollector(),
     };
 
     private static readonly ConcurrentDictionary<string, FactCollector[]> ByKind = new(StringComparer.Ordinal);

@@ -56,6 +56,11 @@ public static class RuleDocumentation
                     continue;
                 }
 
+                if (example.Environment is not null)
+                {
+                    page.Append("Judged as environment `").Append(example.Environment).Append("` (`--env ").Append(example.Environment).Append("`):\n\n");
+                }
+
                 if (example.Policy is not null)
                 {
                     page.Append("Under this `policykit.yaml`:\n\n```yaml\n").Append(example.Policy.TrimEnd('\n')).Append("\n```\n\n");
