@@ -1,57 +1,83 @@
 #!/usr/bin/env bash
 # What PolicyKit.Analyzers adds to compile time (docs/performance.md, "Cost in a real build"), measured the way a shared
-# machine allows: two generated projects that differ only in the package reference, built in paired, alternating runs
-# (base then with, with then base, ...), each a full recompilation by the in-process compiler of a fresh MSBuild process.
-# Reports per build the Csc task's wall time (MSBuild performance summary) and the CPU time of the whole build process
-# tree (user + system), and their medians and median paired differences.
-# Usage: bench/PolicyKit.Analyzers.Bench/measure-cost.sh [RUNS] [FILES]   (default 7 pairs, 300 C# files). Needs python3.
+# machine allows. Two generated projects differ only in the package reference; each is built once by `dotnet build`
+# (which also shows the analyzers' diagnostics), and the compiler command line of that build is then re-run in paired,
+# alternating rounds (base, with, ..., then the other order), so MSBuild's own time and restore stay out of the figure.
+# Per run: CPU time (user + system, the figure that load on a shared machine disturbs least) and wall time.
+# Optionally a third side: COMPARE_REPO=<another checkout> measures that checkout's package too ("other"), e.g. the
+# commit before a change. One extra run with /reportanalyzer prints the per-analyzer times of the "with" package.
+# Usage: [COMPARE_REPO=DIR] bench/PolicyKit.Analyzers.Bench/measure-cost.sh [ROUNDS] [FILES]   (default 5, 300)
 set -euo pipefail
-runs="${1:-7}"
+rounds="${1:-5}"
 files="${2:-300}"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/policykit-analyzer-cost.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 bench="$repo/bench/PolicyKit.Analyzers.Bench/bin/Release/net10.0/PolicyKit.Analyzers.Bench.dll"
-version="0.1.0-cost.$(date -u +%Y%m%d%H%M%S)"
+stamp="$(date -u +%Y%m%d%H%M%S)"
 
 dotnet build "$repo/bench/PolicyKit.Analyzers.Bench" -c Release -nodeReuse:false > "$work/bench-build.log" || { cat "$work/bench-build.log"; exit 1; }
-echo "packing PolicyKit.Analyzers $version ..." >&2
-dotnet pack "$repo/src/Analyzers.Package" -c Release -o "$work/feed" --artifacts-path "$work/artifacts" -p:Version="$version" \
-  -nodeReuse:false > "$work/pack.log" || { cat "$work/pack.log"; exit 1; }
+sides=(base with)
+pack() { # pack REPO FEED
+  dotnet pack "$1/src/Analyzers.Package" -c Release -o "$2" --artifacts-path "$2.artifacts" -p:Version="0.1.0-cost.$stamp" \
+    -nodeReuse:false > "$2.log" || { cat "$2.log"; exit 1; }
+}
+echo "packing PolicyKit.Analyzers ..." >&2
+pack "$repo" "$work/feed-with"
 # The generator points the projects at the machine's restored packages (KubernetesClient...) as a feed; the builds get a
 # package cache of their own, so no earlier copy of PolicyKit.Analyzers is ever used.
-dotnet "$bench" generate "$work/with" "$files" "$work/feed" >&2
+dotnet "$bench" generate "$work/with" "$files" "$work/feed-with" >&2
 dotnet "$bench" generate "$work/base" "$files" >&2
-export NUGET_PACKAGES="$work/packages" MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-for side in base with; do
-  dotnet restore "$work/$side" > "$work/restore-$side.log" || { cat "$work/restore-$side.log"; exit 1; }
+if [ -n "${COMPARE_REPO:-}" ]; then
+  pack "$COMPARE_REPO" "$work/feed-other"
+  dotnet "$bench" generate "$work/other" "$files" "$work/feed-other" >&2
+  sides+=(other)
+fi
+
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+csc=""
+for side in "${sides[@]}"; do
+  # One package cache per side: "with" and "other" carry the same package version.
+  NUGET_PACKAGES="$work/packages-$side" dotnet build "$work/$side" -nodeReuse:false -m:1 -p:UseSharedCompilation=false -v:n \
+    > "$work/build-$side.log" || { cat "$work/build-$side.log"; exit 1; }
+  line="$(grep -m1 -E '/Roslyn/bincore/csc ' "$work/build-$side.log")"
+  csc="$(echo "$line" | sed -E 's#^\s*(\S*/Roslyn/bincore/csc) .*#\1#').dll"
+  echo "$line" | sed -E 's#^\s*\S*/Roslyn/bincore/csc ##; s#/noconfig ##' > "$work/$side.rsp"
+  echo "$side: $(grep -c -E ': warning PK[0-9]{4}' "$work/build-$side.log" || true) PolicyKit warning lines in its build" >&2
 done
 
-build() {
-  local side=$1 run=$2 log="$work/$1-$2.log"
-  /usr/bin/time -f "%U %S %e" -o "$work/$side-$run.time" \
-    dotnet build "$work/$side" --no-restore --no-incremental -nodeReuse:false -m:1 -p:UseSharedCompilation=false \
-    -clp:PerformanceSummary -v:n > "$log" || { cat "$log"; exit 1; }
-  local csc cpu
-  csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | awk '{print $1}')
-  cpu=$(awk '{printf "%.2f", $1 + $2}' "$work/$side-$run.time")
-  echo "$side $run $csc $cpu $(awk '{print $3}' "$work/$side-$run.time")" | tee -a "$work/results" >&2
+run() { # run SIDE ROUND
+  (cd "$work/$1" && /usr/bin/time -f "%U %S %e" -o "$work/$1-$2.time" dotnet exec "$csc" /noconfig "@$work/$1.rsp" > "$work/$1-$2.log") \
+    || { cat "$work/$1-$2.log"; exit 1; }
+  echo "$1 $2 $(awk '{printf "%.2f %.2f", $1 + $2, $3}' "$work/$1-$2.time")" | tee -a "$work/results" >&2
 }
 
-echo "side run csc_ms cpu_s wall_s" >&2
-for run in $(seq "$runs"); do
-  if [ $((run % 2)) -eq 1 ]; then build base "$run"; build with "$run"; else build with "$run"; build base "$run"; fi
+echo "side round cpu_s wall_s" >&2
+for round in $(seq "$rounds"); do
+  order=("${sides[@]}")
+  if [ $((round % 2)) -eq 0 ]; then order=($(printf '%s\n' "${sides[@]}" | tac)); fi
+  for side in "${order[@]}"; do run "$side" "$round"; done
 done
+
+(cd "$work/with" && dotnet exec "$csc" /noconfig "@$work/with.rsp" /reportanalyzer > "$work/report.log") || true
+echo "per-analyzer times of one compilation (/reportanalyzer, summed over the compiler's threads):"
+grep -E "Total analyzer execution time|PolicyKit|NetAnalyzers|Generators" "$work/report.log" | sed -E 's/\s+/ /g' | head -30
 
 python3 - "$work/results" <<'PY'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1])]
-data = {(s, int(r)): (float(c), float(u), float(w)) for s, r, c, u, w in rows}
-runs = sorted({r for _, r in data})
-def med(xs): return statistics.median(xs)
-for i, name in enumerate(["Csc (ms)", "build CPU (s)", "build wall (s)"]):
-    base = [data[("base", r)][i] for r in runs]
-    with_ = [data[("with", r)][i] for r in runs]
-    diffs = [w - b for w, b in zip(with_, base)]
-    print(f"| {name} | {med(base):.1f} | {med(with_):.1f} | {med(diffs):+.1f} | {100 * med(diffs) / med(base):+.1f} % |")
+data = {(s, int(r)): (float(c), float(w)) for s, r, c, w in rows}
+sides = sorted({s for s, _ in data}, key=["base", "with", "other"].index)
+rounds = sorted({r for _, r in data})
+print("| compiler run | CPU s (median) | wall s (median) | CPU vs base (median of paired differences) | wall vs base |")
+print("|---|---|---|---|---|")
+for side in sides:
+    cpu = [data[(side, r)][0] for r in rounds]
+    wall = [data[(side, r)][1] for r in rounds]
+    base_cpu = [data[("base", r)][0] for r in rounds]
+    base_wall = [data[("base", r)][1] for r in rounds]
+    dcpu = statistics.median([c - b for c, b in zip(cpu, base_cpu)])
+    dwall = statistics.median([w - b for w, b in zip(wall, base_wall)])
+    rel = lambda d, b: f"{d:+.2f} s ({100 * d / statistics.median(b):+.1f} %)"
+    print(f"| {side} | {statistics.median(cpu):.2f} | {statistics.median(wall):.2f} | {rel(dcpu, base_cpu) if side != 'base' else '—'} | {rel(dwall, base_wall) if side != 'base' else '—'} |")
 PY
