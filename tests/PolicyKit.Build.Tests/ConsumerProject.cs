@@ -10,7 +10,8 @@ internal sealed class ConsumerProject
 {
     public const string Policy = "# The consumer's own policy, so that no policy file above the temp folder applies.\nfailOn: high\n";
 
-    public ConsumerProject(LocalPackageFeed feed, string targetFrameworks = "net10.0", string properties = "", bool referencePackage = true)
+    /// <param name="referenceAnalyzers">Also reference PolicyKit.Analyzers, of the same version and from the same feed.</param>
+    public ConsumerProject(LocalPackageFeed feed, string targetFrameworks = "net10.0", string properties = "", bool referencePackage = true, bool referenceAnalyzers = false)
     {
         Feed = feed;
         Name = "Consumer" + Guid.NewGuid().ToString("N").Substring(0, 8);
@@ -26,6 +27,16 @@ internal sealed class ConsumerProject
                 </ItemGroup>
               """
             : string.Empty;
+        if (referenceAnalyzers)
+        {
+            reference += $"""
+
+                <ItemGroup>
+                  <PackageReference Include="PolicyKit.Analyzers" Version="{feed.AnalyzersPackageVersion}" PrivateAssets="all" />
+                </ItemGroup>
+              """;
+        }
+
         Write(Name + ".csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

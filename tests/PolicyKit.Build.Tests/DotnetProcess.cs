@@ -13,7 +13,8 @@ namespace PolicyKit.Build.Tests;
 /// </summary>
 internal static class DotnetProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    // A guard against a hung build, not a speed target: on a 2-core machine shared with other builds a pack can take minutes.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(12);
 
     public static DotnetResult Run(string workingDirectory, string packagesDirectory, params string[] arguments)
     {

@@ -37,6 +37,7 @@ public sealed class LocalPackageFeed : IDisposable
         }
 
         PackagePath = Path.Combine(FeedDirectory, $"PolicyKit.Build.{PackageVersion}.nupkg");
+        analyzersPackage = new Lazy<string>(PackAnalyzers);
         WriteConsumerSettings();
     }
 
@@ -49,6 +50,32 @@ public sealed class LocalPackageFeed : IDisposable
     public string PackageVersion { get; }
 
     public string PackagePath { get; }
+
+    /// <summary>
+    /// PolicyKit.Analyzers, packed into the same feed under the same version on first use only, so the runs that need no
+    /// consumer with both packages do not pay for building the analyzers.
+    /// </summary>
+    public string AnalyzersPackageVersion => analyzersPackage.Value;
+
+    private readonly Lazy<string> analyzersPackage;
+
+    private string PackAnalyzers()
+    {
+        var pack = DotnetProcess.Run(RepositoryPaths.Root, UserPackagesDirectory,
+            "pack", RepositoryPaths.Combine("src", "Analyzers.Package", "PolicyKit.Analyzers.Package.csproj"), "-c", "Release", "-o", FeedDirectory,
+            "--artifacts-path", Path.Combine(Root, "artifacts"), $"-p:Version={PackageVersion}", "-nodeReuse:false");
+        if (pack.ExitCode != 0)
+        {
+            throw new XunitException("packing PolicyKit.Analyzers failed:\n" + pack);
+        }
+
+        if (!File.Exists(Path.Combine(FeedDirectory, $"PolicyKit.Analyzers.{PackageVersion}.nupkg")))
+        {
+            throw new XunitException("packing PolicyKit.Analyzers left no PolicyKit.Analyzers." + PackageVersion + ".nupkg:\n" + pack);
+        }
+
+        return PackageVersion;
+    }
 
     /// <summary>The developer's own package folder: used read-only, as a fallback folder, for the SDK's packages.</summary>
     private static string UserPackagesDirectory =>

@@ -172,6 +172,12 @@ internal static class CredentialSymbols
             return true;
         }
 
+        // The simple name first: spelling out the full name of every other type would allocate on each call.
+        if (type.Name is not ("SecureString" or "ReadOnlySpan" or "ReadOnlyMemory" or "Span" or "Memory"))
+        {
+            return false;
+        }
+
         var name = type.OriginalDefinition.ToDisplayString();
         return name is "System.Security.SecureString" or "System.ReadOnlySpan<T>" or "System.ReadOnlyMemory<T>" or "System.Span<T>" or "System.Memory<T>";
     }

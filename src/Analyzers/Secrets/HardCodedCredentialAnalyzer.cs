@@ -84,7 +84,8 @@ public sealed class HardCodedCredentialAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeArgument(OperationAnalysisContext context, CredentialSinks sinks)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+        // Most arguments are not constants: that test is cheaper than asking whether the call is a credential sink.
+        if (argument.Parameter is not { } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue || !ConstantText.TryGet(argument.Value, out _))
         {
             return;
         }

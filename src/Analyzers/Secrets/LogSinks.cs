@@ -64,7 +64,8 @@ internal sealed class LogSinks
 
     private bool HasLoggerMessageAttribute(IMethodSymbol method)
     {
-        if (loggerMessageAttribute is null)
+        // [LoggerMessage] methods return void; reading the attributes of every other method called would cost more.
+        if (loggerMessageAttribute is null || !method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary)
         {
             return false;
         }

@@ -10,19 +10,24 @@ namespace PolicyKit.Policies.Secrets;
 public sealed class PatternTokenDetector : TokenDetector
 {
     private const string SecretGroup = "secret";
-    private readonly Regex pattern;
+    /// <summary>
+    /// Built on first use: the keyword index lets a regular expression run only on text holding one of its keywords, so
+    /// most detectors never run in a process (an analyzer in a compiler, a gate judging plain manifests), and compiling
+    /// all of them up front was most of the detectors' start-up cost.
+    /// </summary>
+    private readonly Lazy<Regex> pattern;
     private readonly Func<string, bool>? accept;
 
     public PatternTokenDetector(string id, string description, string[] keywords, string pattern, Func<string, bool>? accept = null)
         : base(id, description, keywords)
     {
-        this.pattern = TokenRegex.Create(pattern);
+        this.pattern = new Lazy<Regex>(() => TokenRegex.Create(pattern));
         this.accept = accept;
     }
 
     public override bool TryFind(string text, int start, out TokenMatch match)
     {
-        for (var found = pattern.Match(text, start); found.Success; found = found.NextMatch())
+        for (var found = pattern.Value.Match(text, start); found.Success; found = found.NextMatch())
         {
             var group = found.Groups[SecretGroup];
             var secret = group.Success ? group : found;

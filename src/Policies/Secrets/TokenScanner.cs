@@ -11,6 +11,12 @@ public static class TokenScanner
     /// <summary>Shorter values cannot hold any recognised format (the shortest, a password in a URL, needs <c>a://:p@h</c>).</summary>
     public const int MinimumLength = 8;
 
+    /// <summary>
+    /// The cheap test before a scan: whether <paramref name="text"/> is long enough and holds a keyword of any detector.
+    /// False means <see cref="FindAll"/> finds nothing; callers judging many values skip the scan and its allocation.
+    /// </summary>
+    public static bool MayContainToken(string text) => text.Length >= MinimumLength && Index.Match(text) != 0;
+
     /// <summary>The first secret found in <paramref name="text"/>, by the most specific detector that finds one.</summary>
     public static bool TryFindFirst(string text, out TokenMatch match)
     {

@@ -58,6 +58,43 @@ public sealed class SecretLoggedTests
             Verify.Diagnostic("PK7004").WithLocation(2).WithArguments("Field \"apiToken\"", "an exception message"));
 
     [Fact]
+    public Task LoggerMessage_methods_secure_strings_and_types_implementing_IConfiguration_are_recognised() =>
+        Verify.AnalyzerAsync<SecretLoggedAnalyzer>("""
+            using System.Security;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.Logging;
+
+            static partial class Log
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Signed in with {Secret}")]
+                public static partial void SignedIn(ILogger logger, string secret);
+
+                public static partial void SignedIn(ILogger logger, string secret) { }
+
+                public static string Describe(ILogger logger, string secret) => secret;
+            }
+
+            sealed class AppConfiguration : IConfiguration
+            {
+                public string? this[string key] { get => null; set { } }
+            }
+
+            class Connector
+            {
+                void Connect(ILogger logger, AppConfiguration settings, string clientSecret, SecureString pin)
+                {
+                    Log.SignedIn(logger, {|#0:clientSecret|});
+                    Log.Describe(logger, clientSecret);
+                    System.Console.WriteLine({|#1:pin|});
+                    System.Console.WriteLine({|#2:settings["Smtp:Password"]|});
+                }
+            }
+            """ + ConfigurationStub,
+            Verify.Diagnostic("PK7004").WithLocation(0).WithArguments("Parameter \"clientSecret\"", "a log"),
+            Verify.Diagnostic("PK7004").WithLocation(1).WithArguments("A SecureString", "the console"),
+            Verify.Diagnostic("PK7004").WithLocation(2).WithArguments("The configuration value \"Smtp:Password\"", "the console"));
+
+    [Fact]
     public Task Names_lengths_cancellation_tokens_and_non_sinks_are_quiet() =>
         Verify.AnalyzerAsync<SecretLoggedAnalyzer>("""
             using System;
