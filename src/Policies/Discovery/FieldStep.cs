@@ -85,19 +85,29 @@ internal readonly struct FieldStep
 
     /// <summary>
     /// The steps from <paramref name="root"/> to the node that starts at <paramref name="line"/> and
-    /// <paramref name="column"/> (the shallowest such node), and whether that node is a mapping key; null when none does.
+    /// <paramref name="column"/>, and whether that node is a mapping key; null when none does. A block mapping starts
+    /// where its first key does, so the finding's <paramref name="fieldPath"/> decides between the two: the key when the
+    /// path goes through it (a missing <c>data.encryption</c> reported at <c>data</c>), the mapping otherwise.
     /// </summary>
-    public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column)
+    public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column, string fieldPath)
     {
         var steps = new List<FieldStep>();
-        return Search(root, line, column, steps, out var isKey) ? (steps, isKey) : null;
+        return Search(root, line, column, Parse(fieldPath), steps, out var isKey) ? (steps, isKey) : null;
     }
 
-    private static bool Search(YamlNode node, int line, int column, List<FieldStep> steps, out bool isKey)
+    private static bool Search(YamlNode node, int line, int column, List<FieldStep> hint, List<FieldStep> steps, out bool isKey)
     {
         isKey = false;
         if (node.Line == line && node.Column == column)
         {
+            if (node is MappingNode { Entries.Count: > 0 } block && block.Entries[0].Key is var first
+                && first.Line == line && first.Column == column
+                && hint.Count > steps.Count && string.Equals(hint[steps.Count].Key, first.Value, StringComparison.Ordinal))
+            {
+                steps.Add(ForKey(first.Value));
+                isKey = true;
+            }
+
             return true;
         }
 
@@ -118,7 +128,7 @@ internal readonly struct FieldStep
                         return true;
                     }
 
-                    if (Search(entry.Value, line, column, steps, out isKey))
+                    if (Search(entry.Value, line, column, hint, steps, out isKey))
                     {
                         return true;
                     }
@@ -133,7 +143,7 @@ internal readonly struct FieldStep
                     var item = sequence.Items[i];
                     var name = (item as MappingNode)?.GetString("name");
                     steps.Add(name is null ? new FieldStep(null, null, i) : new FieldStep(null, name, -1));
-                    if (Search(item, line, column, steps, out isKey))
+                    if (Search(item, line, column, hint, steps, out isKey))
                     {
                         return true;
                     }

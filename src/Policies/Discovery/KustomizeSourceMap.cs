@@ -39,7 +39,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         lock (files)
         {
             // The node the check pointed at decides (a missing field is reported at its parent); the field path is the fallback.
-            var pointed = FieldStep.PathTo(resource.Root, line, column);
+            var pointed = FieldStep.PathTo(resource.Root, line, column, fieldPath);
             var steps = pointed?.Steps ?? FieldStep.Parse(fieldPath);
             var located = LocateLocked(resource, steps, pointed?.IsKey ?? false, out var sourceNode);
             return pointed is null ? InsideValue(located, sourceNode, FieldStep.Deepest(resource.Root, steps).Node, line, column) : located;
