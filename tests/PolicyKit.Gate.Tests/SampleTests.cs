@@ -24,7 +24,7 @@ public sealed class SampleTests
         GateAssert.ExitCode(1, result);
         Assert.Contains("samples/odoo-distribution/services.yaml  (production: fail on medium)\n  ✗ 38:9  high      PK1014", result.StandardOutput);
         Assert.Contains("PK1014", result.StandardOutput);
-        Assert.Contains("FAIL  19 findings (1 critical, 10 high, 6 medium, 2 low), 13 blocking, 4 suppressed", result.StandardOutput);
+        Assert.Contains("FAIL  20 findings (1 critical, 10 high, 7 medium, 2 low), 14 blocking, 4 suppressed", result.StandardOutput);
     }
 
     [Fact]
