@@ -105,11 +105,25 @@ public sealed class ProvenanceMetricsTests
         var signed = OpenMetricsParser.Parse(openMetrics.StandardOutput)["policykit_images_signed"].Samples
             .ToDictionary(s => (s.Labels["release"], s.Labels["environment"]), s => s.Value);
 
+        var families = OpenMetricsParser.Parse(openMetrics.StandardOutput);
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Combine("docs", "grafana", "policykit-metrics.json")));
+        var queried = dashboard.RootElement.GetProperty("panels").EnumerateArray().SelectMany(p => p.GetProperty("targets").EnumerateArray())
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t.GetProperty("expr").GetString()!, "policykit_[a-z0-9_]+").Select(m => m.Value))
+            .Where(MeasuredOnly).Distinct().ToList();
+        Assert.NotEmpty(queried);
+        Assert.All(queried, name => Assert.True(families.ContainsKey(name), name + " is queried by the dashboard but not exposed"));
+        Assert.Equal(0.3333, families["policykit_images_signed_ratio"].Samples.Single(s => s.Labels["release"] == "v2.0.0" && s.Labels["environment"] == "production").Value);
+
         // v1.0.0 has no sample at all (not measured), rather than a 0.
         Assert.Equal(
             new[] { (("v2.0.0", "production"), 1.0), (("v2.0.0", "staging"), 0.0), (("v3.0.0", "production"), 0.0), (("v3.0.0", "staging"), 0.0) },
             signed.OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToArray());
     }
+
+    /// <summary>Series present only where a release's images are under a provenance policy.</summary>
+    internal static bool MeasuredOnly(string series) =>
+        series is "policykit_images_provenance_measured" or "policykit_images_signed" or "policykit_images_slsa_provenance"
+            or "policykit_images_signed_ratio" or "policykit_images_slsa_provenance_ratio";
 
     private static JsonElement Environment(JsonElement provenance, string name) =>
         provenance.GetProperty("environments").EnumerateArray().Single(e => e.GetProperty("environment").GetString() == name);

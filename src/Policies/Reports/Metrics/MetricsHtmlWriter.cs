@@ -57,8 +57,7 @@ public static class MetricsHtmlWriter
         Chart(html, "Secrets rotated within policy (share)", names, report.Releases.Select(r => r.Rotation[^1].Ratio).ToList());
         Chart(html, "Exceptions in force", names, report.Releases.Select(r => (double?)r.Exceptions.Active).ToList());
         Chart(html, "Images pinned by digest", names, report.Releases.Select(r => (double?)r.Provenance[^1].Pinned).ToList());
-        Chart(html, "Images signed by an allowed signer (share)", names, report.Releases.Select(r => r.Provenance[^1].SignedRatio).ToList());
-        Chart(html, "Images with SLSA provenance (share)", names, report.Releases.Select(r => r.Provenance[^1].SlsaRatio).ToList());
+        Chart(html, "Images signed by an allowed signer (share of measured)", names, report.Releases.Select(r => r.Provenance[^1].SignedRatio).ToList());
         Chart(html, "Open vulnerability exposure windows", names, report.Releases.Select(r => (double?)r.OpenExposureWindows).ToList());
         Chart(html, "Complete changes (share)", names, report.Releases.Select(r => r.Changes.Count == 0 ? null : (double?)r.Changes.Count(c => c.Complete) / r.Changes.Count).ToList());
         Chart(html, "Median lead time (days)", names, report.Releases.Select(r => r.Delivery.MedianLeadTimeDays).ToList());
