@@ -120,6 +120,29 @@ public sealed class ProvenanceMetricsTests
             signed.OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToArray());
     }
 
+    [SkippableFact]
+    public void A_release_whose_trusted_root_cannot_be_read_is_an_error_and_the_next_release_is_still_measured()
+    {
+        Skip.IfNot(GitHistory.IsAvailable, GitHistory.SkipReason);
+        using var git = new GitHistory();
+        git.Write("policykit.yaml", "failOn: critical\n" + ProvenancePolicy);
+        git.Write("prod/web.yaml", Deployment("web", Odoo));
+        git.Commit("trusted root missing");
+        git.MustRun("tag", "v1.0.0");
+        git.Write("provenance/trusted_root.json", File.ReadAllText(RepositoryPaths.Combine("samples", "odoo-distribution", "provenance", "trusted_root.json")));
+        git.Write("provenance/odoo-17.0.sigstore.json", File.ReadAllText(RepositoryPaths.Combine("samples", "odoo-distribution", "provenance", "odoo-17.0.sigstore.json")));
+        git.Commit("trusted root added");
+        git.MustRun("tag", "v2.0.0");
+
+        var run = PolicyKitProcess.Run(git.Path, "metrics", ".", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var releases = JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("releases").EnumerateArray().ToList();
+        Assert.Equal("error", releases[0].GetProperty("verdict").GetString());
+        Assert.Contains("trustedRoot", releases[0].GetProperty("policyError").GetString(), System.StringComparison.Ordinal);
+        Assert.Equal((1, 1, 1, 1, 1, (string?)null), Figures(Environment(releases[1].GetProperty("provenance"), "production")));
+    }
+
     /// <summary>Series present only where a release's images are under a provenance policy.</summary>
     internal static bool MeasuredOnly(string series) =>
         series is "policykit_images_provenance_measured" or "policykit_images_signed" or "policykit_images_slsa_provenance"
