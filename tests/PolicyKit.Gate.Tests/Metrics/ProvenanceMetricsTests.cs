@@ -74,7 +74,11 @@ public sealed class ProvenanceMetricsTests
 
         var run = PolicyKitProcess.Run(git.Path, "metrics", ".", "--format", "json");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var releases = JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("releases").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("provenance"));
+        var all = JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("releases").EnumerateArray().ToList();
+        var releases = all.ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("provenance"));
+
+        // The removed bundle is judged again although prod/web.yaml did not change (no stale reuse): odoo loses its evidence.
+        Assert.Equal(new[] { 0, 0, 1 }, all.Select(r => MissingEvidence(r, "production")).ToArray());
 
         // v1.0.0: no provenance policy anywhere: counted images, but signed and SLSA are null with the reason, never 0.
         var v1 = releases["v1.0.0"];
@@ -147,6 +151,10 @@ public sealed class ProvenanceMetricsTests
     internal static bool MeasuredOnly(string series) =>
         series is "policykit_images_provenance_measured" or "policykit_images_signed" or "policykit_images_slsa_provenance"
             or "policykit_images_signed_ratio" or "policykit_images_slsa_provenance_ratio";
+
+    private static int MissingEvidence(JsonElement release, string environment) =>
+        release.GetProperty("violations").EnumerateArray().Single(v => v.GetProperty("environment").GetString() == environment)
+            .GetProperty("byRule").TryGetProperty("PK6002", out var count) ? count.GetInt32() : 0;
 
     private static JsonElement Environment(JsonElement provenance, string name) =>
         provenance.GetProperty("environments").EnumerateArray().Single(e => e.GetProperty("environment").GetString() == name);
