@@ -84,6 +84,9 @@ internal static class MetricsCommand
             Environments = parse.GetValue(Environment) ?? Array.Empty<string>(),
             VulnerabilityReports = Folder(parse.GetValue(Vulnerabilities), "--vulnerabilities"),
             GateReports = Folder(parse.GetValue(GateReports), "--gate-reports"),
+
+            // As `check` does: bundles under the release's provenance/ folders are evidence, verified against its own policy's root and keys.
+            Evidence = (sources, config, root) => PolicyKit.Provenance.Evidence.EvidenceLoader.Split(sources, new[] { root }, config, config.Provenance!, root),
         };
 
         MetricsReport report;

@@ -17,7 +17,7 @@ public static class MetricsBuilder
         var history = GitHistory.Open(request.Repository);
         var environmentPaths = request.Releases.ByTags ? Array.Empty<string>() : EnvironmentPaths(history, request.Releases.Branch);
         var releases = ReleaseDiscovery.Discover(history, request.Releases, request.Since, request.Until, environmentPaths);
-        var evaluator = new ReleaseEvaluator(history);
+        var evaluator = new ReleaseEvaluator(history, request.Evidence);
         var facts = evaluator.Evaluate(releases, request.Environments);
 
         var scans = request.VulnerabilityReports is { } folder ? ScanReportReader.ReadFolder(folder) : (Array.Empty<ScanReport>(), Array.Empty<string>());
@@ -42,7 +42,7 @@ public static class MetricsBuilder
                 Rotation(current),
                 Access(current, violations),
                 new ExceptionFigures(current.Exceptions, previous?.Exceptions ?? Array.Empty<ExceptionFact>(), current.Findings.Count, current.Findings.Count(f => f.Suppressed)),
-                new ProvenanceFigures(current.Images),
+                Provenance(current),
                 AuditTrailAnalysis.Judge(history, commits, current, current.Settings),
                 new DeliveryFigures(commits.Where(c => !c.IsMerge).Select(c => Statistics.Days(time - c.CommitTime)).Reverse().ToList()),
                 windows.Count(w => w.Start <= time && (w.End is null || w.End > time))));
@@ -75,6 +75,16 @@ public static class MetricsBuilder
             .Select(e => new AccessFigures(e, current.AccessChanges.Where(c => c.Environment == e).ToList()))
             .ToList();
         figures.Add(new AccessFigures(ViolationFigures.AllEnvironments, current.AccessChanges));
+        return figures;
+    }
+
+    private static IReadOnlyList<ProvenanceFigures> Provenance(ReleaseFacts current)
+    {
+        var figures = current.Images.GroupBy(i => i.Environment, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ProvenanceFigures(g.Key, g.ToList(), current.ProvenancePolicies.Contains(g.Key)))
+            .ToList();
+        figures.Add(new ProvenanceFigures(ViolationFigures.AllEnvironments, current.Images, current.ProvenancePolicies.Count > 0));
         return figures;
     }
 

@@ -31,4 +31,10 @@ public sealed class MetricsRequest
 
     /// <summary>A folder of gate JSON reports kept by CI.</summary>
     public string? GateReports { get; init; }
+
+    /// <summary>
+    /// Verifies each release's provenance evidence; without it the signed and SLSA figures are null (not measured) even
+    /// where a release has a provenance policy.
+    /// </summary>
+    public ReleaseEvidence? Evidence { get; init; }
 }

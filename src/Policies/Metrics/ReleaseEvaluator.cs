@@ -21,15 +21,17 @@ public sealed class ReleaseEvaluator
     public const string DefaultEnvironment = "default";
 
     private readonly GitHistory history;
+    private readonly ReleaseEvidence? evidenceSource;
     private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
     private EvaluationResult? previous;
 
     /// <summary>The privileges of the last release that could be judged: the next release's access changes are measured against them.</summary>
     private IReadOnlyList<Diff.Access.AccessFact>? previousAccess;
 
-    public ReleaseEvaluator(GitHistory history)
+    public ReleaseEvaluator(GitHistory history, ReleaseEvidence? evidence = null)
     {
         this.history = history;
+        evidenceSource = evidence;
     }
 
     /// <summary>Files read for their resources and images (one per distinct blob): the cost grows with what changed.</summary>
@@ -68,13 +70,19 @@ public sealed class ReleaseEvaluator
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
             var sources = Discovery.RepositoryDiscovery.Discover(new[] { workspace.Root }, config, workspace.Root, discovery).Sources;
-            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true });
+            Provenance.IImageEvidenceSource? evidence = null;
+            if (config.Provenance is not null && evidenceSource is not null)
+            {
+                (sources, evidence) = evidenceSource(sources, config, workspace.Root);
+            }
+
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true, Evidence = evidence });
             FilesReused += result.FilesReused;
             FilesJudged += sources.Count - result.FilesReused;
             previous = result;
             var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access);
             previousAccess = result.Access;
-            return Facts(release, workspace, config, sources, result, changed.Count, environments, accessChanges);
+            return Facts(release, workspace, config, sources, result, changed.Count, environments, accessChanges, evidence);
         }
         catch (PolicyDefinitionException exception)
         {
@@ -91,7 +99,9 @@ public sealed class ReleaseEvaluator
     /// </summary>
     private EvaluationReuse? ReuseFor(IReadOnlyCollection<string> changed, PolicyConfig config, IReadOnlyList<ManifestSource> sources)
     {
-        if (previous is null || changed.Contains(PolicyConfig.FileName) || config.RulePaths.Count > 0)
+        // Evidence added or changed alters the provenance findings of files that did not change themselves.
+        if (previous is null || changed.Contains(PolicyConfig.FileName) || config.RulePaths.Count > 0
+            || (config.Provenance is { } provenance && changed.Any(path => provenance.Evidence.Any(glob => glob.IsMatch(path)))))
         {
             return null;
         }
@@ -108,7 +118,7 @@ public sealed class ReleaseEvaluator
         return new EvaluationReuse(previous, unchanged);
     }
 
-    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments, IReadOnlyList<Diff.Access.AccessChange> accessChanges)
+    private ReleaseFacts Facts(Release release, ReleaseWorkspace workspace, PolicyConfig config, IReadOnlyList<ManifestSource> sources, EvaluationResult result, int changed, IReadOnlyCollection<string> environments, IReadOnlyList<Diff.Access.AccessChange> accessChanges, Provenance.IImageEvidenceSource? evidence)
     {
         bool Wanted(string environment) => environments.Count == 0 || environments.Contains(environment);
 
@@ -139,7 +149,7 @@ public sealed class ReleaseEvaluator
                 : null;
             var inventory = Inventory(key, source, config.Limits);
             resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + inventory.Resources;
-            images.AddRange(inventory.Images.Select(i => Image(i, environment)));
+            images.AddRange(inventory.Images.Select(i => Image(i, environment, ProvenancePolicyOf(config, environment), evidence)));
         }
 
         var exceptions = result.Exceptions.Outcomes
@@ -163,6 +173,7 @@ public sealed class ReleaseEvaluator
             Resources = resources,
             Rotation = result.SecretRotation.Items.Where(i => Wanted(i.Environment ?? DefaultEnvironment)).ToList(),
             Exceptions = exceptions,
+            ProvenancePolicies = images.Select(i => i.Environment).Distinct().Where(e => ProvenancePolicyOf(config, e) is not null).ToList(),
             Images = images.Distinct().OrderBy(i => i.Environment, StringComparer.Ordinal).ThenBy(i => i.Reference, StringComparer.Ordinal).ToList(),
             AccessChanges = accessChanges.Select(c => new AccessChangeFact(EnvironmentOf(config, c.File), c)).Where(c => Wanted(c.Environment)).ToList(),
             FilesChanged = changed,
@@ -170,7 +181,7 @@ public sealed class ReleaseEvaluator
         };
     }
 
-    private static ImageFact Image(string reference, string environment)
+    private static ImageFact Image(string reference, string environment, Provenance.ProvenancePolicy? policy, Provenance.IImageEvidenceSource? evidence)
     {
         var parsed = ImageReference.Parse(reference);
         var at = reference.IndexOf('@');
@@ -178,8 +189,30 @@ public sealed class ReleaseEvaluator
         var lastSlash = withoutDigest.LastIndexOf('/');
         var colon = withoutDigest.LastIndexOf(':');
         var repository = colon > lastSlash ? withoutDigest.Substring(0, colon) : withoutDigest;
-        return new ImageFact(reference, repository, parsed.HasValidDigest ? parsed.Digest : null, environment);
+        var digest = parsed.HasValidDigest ? parsed.Digest : null;
+        return new ImageFact(reference, repository, digest, environment, Proof(digest, policy, evidence));
     }
+
+    /// <summary>Not measured (null) without a policy or verified evidence; an image not pinned by digest can match no bundle.</summary>
+    private static ImageProvenance? Proof(string? digest, Provenance.ProvenancePolicy? policy, Provenance.IImageEvidenceSource? evidence)
+    {
+        if (policy is null || evidence is null)
+        {
+            return null;
+        }
+
+        if (digest is null)
+        {
+            return new ImageProvenance(false, false);
+        }
+
+        var proof = Provenance.ImageProof.Of(digest, policy, evidence);
+        return new ImageProvenance(proof.AllowedSigner, proof.SlsaProvenance);
+    }
+
+    /// <summary>The provenance requirements of an environment as the engine applies them: its own, else the policy-wide ones.</summary>
+    private static Provenance.ProvenancePolicy? ProvenancePolicyOf(PolicyConfig config, string environment) =>
+        config.Environments.FirstOrDefault(e => e.Name == environment)?.Provenance ?? config.Provenance?.Policy;
 
     /// <summary>The environment whose paths claim a repository path, as the engine matches them (first wins).</summary>
     internal static string EnvironmentOf(PolicyConfig config, string path)

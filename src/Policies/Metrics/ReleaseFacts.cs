@@ -34,6 +34,9 @@ public sealed class ReleaseFacts
 
     public IReadOnlyList<ImageFact> Images { get; init; } = new List<ImageFact>();
 
+    /// <summary>The environments deploying images whose provenance requirements (their own or the policy-wide ones) exist.</summary>
+    public IReadOnlyCollection<string> ProvenancePolicies { get; init; } = new List<string>();
+
     /// <summary>
     /// The privileged-access changes since the previous judged release (the pull-request gate's access diff); none for
     /// the first judged release, which is compared with nothing.

@@ -5,7 +5,7 @@ namespace PolicyKit.Policies.Metrics;
 /// <summary>Every metric of one release; per environment where the metric has an environment (violations, rotation).</summary>
 public sealed class ReleaseMetrics
 {
-    public ReleaseMetrics(ReleaseFacts facts, IReadOnlyList<ViolationFigures> violations, IReadOnlyList<RotationFigures> rotation, IReadOnlyList<AccessFigures> access, ExceptionFigures exceptions, ProvenanceFigures provenance, IReadOnlyList<ChangeEvidence> changes, DeliveryFigures delivery, int openExposureWindows)
+    public ReleaseMetrics(ReleaseFacts facts, IReadOnlyList<ViolationFigures> violations, IReadOnlyList<RotationFigures> rotation, IReadOnlyList<AccessFigures> access, ExceptionFigures exceptions, IReadOnlyList<ProvenanceFigures> provenance, IReadOnlyList<ChangeEvidence> changes, DeliveryFigures delivery, int openExposureWindows)
     {
         Facts = facts;
         Violations = violations;
@@ -36,7 +36,8 @@ public sealed class ReleaseMetrics
 
     public ExceptionFigures Exceptions { get; }
 
-    public ProvenanceFigures Provenance { get; }
+    /// <summary>One entry per environment deploying images, then <c>all</c>.</summary>
+    public IReadOnlyList<ProvenanceFigures> Provenance { get; }
 
     /// <summary>The changes the release brought that touch manifests, policy or exceptions, with their evidence.</summary>
     public IReadOnlyList<ChangeEvidence> Changes { get; }

@@ -86,24 +86,12 @@ public sealed class ProvenanceFigure
         }
 
         RequiringEvidence++;
-        var proof = evidence?.For(image.Digest);
-        if (proof is null || proof.Verified.Count == 0)
-        {
-            return;
-        }
+        var proof = ImageProof.Of(image.Digest, policy, evidence);
+        Verified += proof.Verified ? 1 : 0;
+        AllowedSigner += proof.AllowedSigner ? 1 : 0;
 
-        Verified++;
-        var allowed = proof.Verified.Where(policy.AllowsSigner).ToList();
-        if (allowed.Count == 0)
-        {
-            return;
-        }
-
-        AllowedSigner++;
-        if (policy.Slsa is null || allowed.Any(v => v.Slsa is { } slsa && policy.Slsa.Mismatch(slsa) is null))
-        {
-            SlsaCompliant++;
-        }
+        // Without slsa requirements an allowed signer is all the policy asks for.
+        SlsaCompliant += proof.AllowedSigner && (policy.Slsa is null || proof.SlsaProvenance) ? 1 : 0;
     }
 
     internal ProvenanceFigure Add(ProvenanceFigure other)

@@ -35,7 +35,7 @@ public sealed class KustomizeMetricsTests
         var all = report.Releases.Select(r => r.Violations[^1]).ToList();
         Assert.Contains(all[1].New, f => f.RuleId == "PK1007");
         Assert.Equal(new[] { 0, 1, 0 }, report.Releases.Select(r => r.Access[^1].Count));
-        Assert.Equal(new[] { "nginx:1.25", "nginx:1.27", "nginx:1.27" }, report.Releases.Select(r => r.Provenance.Unpinned.Single()));
+        Assert.Equal(new[] { "nginx:1.25", "nginx:1.27", "nginx:1.27" }, report.Releases.Select(r => r.Provenance[^1].Unpinned.Single()));
         Assert.Equal(all[1].Findings, all[2].Findings);
         Assert.Equal(1, report.Cost.KustomizeBuildsReused);
     }

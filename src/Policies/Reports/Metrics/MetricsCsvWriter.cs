@@ -16,6 +16,7 @@ public static class MetricsCsvWriter
         "exceptionsActive", "exceptionsCreated", "exceptionsRenewed", "exceptionsExpired", "waivedShare", "images", "imagesPinned",
         "changes", "completeChanges", "medianLeadTimeDays", "failed", "timeToRestoreDays", "openExposureWindows",
         "accessChanges", "accessRbac", "accessWorkload", "accessNetwork",
+        "imagesMeasured", "imagesSigned", "imagesSlsaProvenance", "signedRatio", "slsaRatio", "provenanceNotMeasured",
     };
 
     public static string Write(MetricsReport report)
@@ -28,6 +29,7 @@ public static class MetricsCsvWriter
             {
                 var rotation = release.Rotation.FirstOrDefault(r => r.Environment == figures.Environment);
                 var access = release.Access.FirstOrDefault(a => a.Environment == figures.Environment);
+                var provenance = release.Provenance.FirstOrDefault(p => p.Environment == figures.Environment);
                 var row = new List<string>
                 {
                     release.Release.Name, MetricsFormat.Instant(release.Release.Time), release.Release.Commit, release.Verdict, figures.Environment,
@@ -39,12 +41,17 @@ public static class MetricsCsvWriter
                     Number(figures.New.Count), Number(figures.Fixed.Count),
                     Number(rotation?.Secrets ?? 0), Number(rotation?.Compliant ?? 0), Number(rotation?.Ratio),
                     Number(release.Exceptions.Active), Number(release.Exceptions.Created.Count), Number(release.Exceptions.Renewed.Count), Number(release.Exceptions.Expired.Count),
-                    Number(release.Exceptions.WaivedShare), Number(release.Provenance.Images), Number(release.Provenance.Pinned),
+                    Number(release.Exceptions.WaivedShare), Number(provenance?.Images ?? 0), Number(provenance?.Pinned ?? 0),
                     Number(release.Changes.Count), Number(release.Changes.Count(c => c.Complete)), Number(release.Delivery.MedianLeadTimeDays),
                     release.Delivery.Failed ? "true" : "false", Number(release.Delivery.TimeToRestoreDays), Number(release.OpenExposureWindows),
                     Number(access?.Count ?? 0),
                 });
                 row.AddRange(AccessFigures.Areas.Select(a => Number(access?.In(a) ?? 0)));
+                row.AddRange(new[]
+                {
+                    Number(provenance?.Measured), Number(provenance?.Signed), Number(provenance?.WithSlsaProvenance), Number(provenance?.SignedRatio),
+                    Number(provenance?.SlsaRatio), provenance?.NotMeasured ?? string.Empty,
+                });
                 text.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
             }
         }

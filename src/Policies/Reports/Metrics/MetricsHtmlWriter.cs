@@ -56,12 +56,13 @@ public static class MetricsHtmlWriter
         Chart(html, "Privileged-access changes", names, report.Releases.Select(r => (double?)r.Access[^1].Count).ToList());
         Chart(html, "Secrets rotated within policy (share)", names, report.Releases.Select(r => r.Rotation[^1].Ratio).ToList());
         Chart(html, "Exceptions in force", names, report.Releases.Select(r => (double?)r.Exceptions.Active).ToList());
-        Chart(html, "Images pinned by digest", names, report.Releases.Select(r => (double?)r.Provenance.Pinned).ToList());
+        Chart(html, "Images pinned by digest", names, report.Releases.Select(r => (double?)r.Provenance[^1].Pinned).ToList());
+        Chart(html, "Images signed by an allowed signer (share of measured)", names, report.Releases.Select(r => r.Provenance[^1].SignedRatio).ToList());
         Chart(html, "Open vulnerability exposure windows", names, report.Releases.Select(r => (double?)r.OpenExposureWindows).ToList());
         Chart(html, "Complete changes (share)", names, report.Releases.Select(r => r.Changes.Count == 0 ? null : (double?)r.Changes.Count(c => c.Complete) / r.Changes.Count).ToList());
         Chart(html, "Median lead time (days)", names, report.Releases.Select(r => r.Delivery.MedianLeadTimeDays).ToList());
 
-        html.Append("<h2>Releases</h2>\n<table>\n<tr><th>release</th><th>date</th><th>verdict</th><th>findings</th><th>blocking</th><th>new</th><th>fixed</th><th>access changes</th><th>secrets rotated</th><th>exceptions</th><th>pinned</th><th>failed</th></tr>\n");
+        html.Append("<h2>Releases</h2>\n<table>\n<tr><th>release</th><th>date</th><th>verdict</th><th>findings</th><th>blocking</th><th>new</th><th>fixed</th><th>access changes</th><th>secrets rotated</th><th>exceptions</th><th>pinned</th><th>signed</th><th>SLSA provenance</th><th>failed</th></tr>\n");
         foreach (var release in report.Releases)
         {
             var all = release.Violations[^1];
@@ -70,7 +71,9 @@ public static class MetricsHtmlWriter
             Cells(html, all.Findings, all.Blocking, all.New.Count, all.Fixed.Count, release.Access[^1].Count);
             html.Append("<td class=\"n\">").Append(release.Rotation[^1].Compliant).Append('/').Append(release.Rotation[^1].Secrets).Append("</td>");
             Cells(html, release.Exceptions.Active);
-            html.Append("<td class=\"n\">").Append(release.Provenance.Pinned).Append('/').Append(release.Provenance.Images).Append("</td><td>")
+            html.Append("<td class=\"n\">").Append(release.Provenance[^1].Pinned).Append('/').Append(release.Provenance[^1].Images).Append("</td><td>")
+                .Append(E(ProvenanceCount(release.Provenance[^1], release.Provenance[^1].Signed, release.Provenance[^1].SignedRatio))).Append("</td><td>")
+                .Append(E(ProvenanceCount(release.Provenance[^1], release.Provenance[^1].WithSlsaProvenance, release.Provenance[^1].SlsaRatio))).Append("</td><td>")
                 .Append(release.Delivery.Failed ? E($"{release.Delivery.FailureReason}, restored by {release.Delivery.RestoredBy}") : "no").Append("</td></tr>\n");
         }
 

@@ -148,13 +148,18 @@ public static class MetricsJsonWriter
         WriteCounts(json, "byRule", exceptions.ByRule);
         WriteCounts(json, "byOwner", exceptions.ByOwner);
         json.WriteEndObject();
-        var provenance = release.Provenance;
         json.WriteStartObject("provenance");
-        json.WriteNumber("images", provenance.Images);
-        json.WriteNumber("pinned", provenance.Pinned);
-        WriteStrings(json, "unpinned", provenance.Unpinned);
-        WriteNumber(json, "signed", provenance.Signed);
-        WriteNumber(json, "slsaProvenance", provenance.WithSlsaProvenance);
+        WriteProvenance(json, release.Provenance[^1]);
+        json.WriteStartArray("environments");
+        foreach (var figures in release.Provenance.Take(release.Provenance.Count - 1))
+        {
+            json.WriteStartObject();
+            json.WriteString("environment", figures.Environment);
+            WriteProvenance(json, figures);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartObject("auditTrail");
         json.WriteNumber("changes", release.Changes.Count);
@@ -187,6 +192,22 @@ public static class MetricsJsonWriter
         json.WriteEndObject();
         json.WriteNumber("openExposureWindows", release.OpenExposureWindows);
         json.WriteEndObject();
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter json, ProvenanceFigures provenance)
+    {
+        json.WriteNumber("images", provenance.Images);
+        json.WriteNumber("pinned", provenance.Pinned);
+        WriteStrings(json, "unpinned", provenance.Unpinned);
+        WriteNumber(json, "measured", provenance.Measured);
+        WriteNumber(json, "signed", provenance.Signed);
+        WriteNumber(json, "slsaProvenance", provenance.WithSlsaProvenance);
+        WriteNumber(json, "signedRatio", provenance.SignedRatio);
+        WriteNumber(json, "slsaRatio", provenance.SlsaRatio);
+        if (provenance.NotMeasured is { } reason)
+        {
+            json.WriteString("notMeasured", reason);
+        }
     }
 
     private static void WriteAccess(Utf8JsonWriter json, IReadOnlyList<AccessFigures> access)

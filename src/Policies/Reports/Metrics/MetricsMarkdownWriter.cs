@@ -45,10 +45,23 @@ public static class MetricsMarkdownWriter
                 .Append(" | ").Append(release.Access[^1].Count)
                 .Append(" | ").Append(rotation.Compliant).Append('/').Append(rotation.Secrets)
                 .Append(" | ").Append(release.Exceptions.Active)
-                .Append(" | ").Append(release.Provenance.Pinned).Append('/').Append(release.Provenance.Images)
+                .Append(" | ").Append(release.Provenance[^1].Pinned).Append('/').Append(release.Provenance[^1].Images)
                 .Append(" | ").Append(release.Changes.Count(c => c.Complete)).Append('/').Append(release.Changes.Count)
                 .Append(" | ").Append(Number(release.Delivery.MedianLeadTimeDays))
                 .Append(" | ").Append(release.Delivery.Failed ? $"{release.Delivery.FailureReason}, restored by {Cell(release.Delivery.RestoredBy!)}" : "no").Append(" |\n");
+        }
+
+        text.Append("\n## Provenance\n\n");
+        text.Append("| release | environment | images | pinned | signed | SLSA provenance |\n|---|---|--:|--:|---|---|\n");
+        foreach (var release in report.Releases)
+        {
+            foreach (var figures in release.Provenance)
+            {
+                text.Append("| ").Append(Cell(release.Release.Name)).Append(" | ").Append(Cell(figures.Environment))
+                    .Append(" | ").Append(figures.Images).Append(" | ").Append(figures.Pinned)
+                    .Append(" | ").Append(ProvenanceCount(figures, figures.Signed, figures.SignedRatio))
+                    .Append(" | ").Append(ProvenanceCount(figures, figures.WithSlsaProvenance, figures.SlsaRatio)).Append(" |\n");
+            }
         }
 
         var accessReleases = report.Releases.Where(r => r.Access[^1].Count > 0).ToList();

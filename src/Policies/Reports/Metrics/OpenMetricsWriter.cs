@@ -66,10 +66,13 @@ public static class OpenMetricsWriter
         PerRelease(text, releases, "policykit_exceptions_renewed", "Exception records whose expiry moved later in the release.", r => r.Exceptions.Renewed.Count);
         PerRelease(text, releases, "policykit_exceptions_expired", "Exception records that expired by the release day.", r => r.Exceptions.Expired.Count);
         PerRelease(text, releases, "policykit_exceptions_waived_ratio", "Share of findings an exception record waives.", r => r.Exceptions.WaivedShare);
-        PerRelease(text, releases, "policykit_images", "Distinct container images the release deploys.", r => r.Provenance.Images);
-        PerRelease(text, releases, "policykit_images_pinned", "Images pinned by digest.", r => r.Provenance.Pinned);
-        PerRelease(text, releases, "policykit_images_signed", "Images signed by an allowed identity (when measured).", r => r.Provenance.Signed);
-        PerRelease(text, releases, "policykit_images_slsa_provenance", "Images with SLSA provenance (when measured).", r => r.Provenance.WithSlsaProvenance);
+        PerRelease(text, releases, "policykit_images", "Distinct container images the release deploys.", r => r.Provenance[^1].Images);
+        PerRelease(text, releases, "policykit_images_pinned", "Images pinned by digest.", r => r.Provenance[^1].Pinned);
+        ProvenanceSamples(text, releases, "policykit_images_provenance_measured", "Images under a provenance policy whose evidence was verified (when measured).", p => p.Measured);
+        ProvenanceSamples(text, releases, "policykit_images_signed", "Images signed by an allowed signer (when measured).", p => p.Signed);
+        ProvenanceSamples(text, releases, "policykit_images_slsa_provenance", "Images with SLSA provenance meeting the policy (when measured).", p => p.WithSlsaProvenance);
+        ProvenanceSamples(text, releases, "policykit_images_signed_ratio", "Share of measured images signed by an allowed signer.", p => p.SignedRatio);
+        ProvenanceSamples(text, releases, "policykit_images_slsa_provenance_ratio", "Share of measured images with SLSA provenance meeting the policy.", p => p.SlsaRatio);
         PerRelease(text, releases, "policykit_audit_changes", "Changes of the release touching manifests, policy or exceptions.", r => r.Changes.Count);
         PerRelease(text, releases, "policykit_audit_changes_complete", "Changes carrying every piece of evidence the policy requires.", r => r.Changes.Count(c => c.Complete));
         PerRelease(text, releases, "policykit_exposure_windows_open", "Fixable vulnerability exposure windows open on the release day.", r => r.OpenExposureWindows);
@@ -159,6 +162,22 @@ public static class OpenMetricsWriter
             {
                 Sample(text, name, Labels(("environment", figures.Environment), ("release", release.Release.Name)), value(figures));
             }
+        }
+    }
+
+    /// <summary>Per environment and release, only where measured: a release without a provenance policy has no sample, not 0.</summary>
+    private static void ProvenanceSamples(StringBuilder text, IReadOnlyList<ReleaseMetrics> releases, string name, string help, Func<ProvenanceFigures, double?> value)
+    {
+        var figures = releases.SelectMany(r => r.Provenance.Where(p => p.Environment != ViolationFigures.AllEnvironments).Select(p => (Release: r.Release.Name, Figures: p))).ToList();
+        if (figures.All(f => value(f.Figures) is null))
+        {
+            return;
+        }
+
+        Family(text, name, "gauge", null, help);
+        foreach (var (release, provenance) in figures)
+        {
+            Sample(text, name, Labels(("environment", provenance.Environment), ("release", release)), value(provenance));
         }
     }
 
