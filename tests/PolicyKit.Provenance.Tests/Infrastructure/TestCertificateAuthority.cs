@@ -23,6 +23,17 @@ internal sealed class TestCertificateAuthority : IDisposable
     public const string OidcIssuerV2Oid = "1.3.6.1.4.1.57264.1.8";
     private const string SctListOid = "1.3.6.1.4.1.11129.2.4.2";
 
+    /// <summary>
+    /// A random serial whose DER encoding is minimal: a first byte of zero would be a padding byte that strict
+    /// certificate readers (ours among them) reject, which made one certificate in 256 unreadable.
+    /// </summary>
+    private static byte[] PositiveSerial()
+    {
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] = (byte)((serial[0] & 0x7f) | 0x01);
+        return serial;
+    }
+
     private readonly ECDsa rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP384);
     private readonly ECDsa intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP384);
 
@@ -40,7 +51,7 @@ internal sealed class TestCertificateAuthority : IDisposable
         intermediateRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         intermediateRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(intermediateRequest.PublicKey, false));
         intermediateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Root, true, false));
-        using var intermediatePublic = intermediateRequest.Create(Root, notBefore, notAfter, RandomNumberGenerator.GetBytes(16));
+        using var intermediatePublic = intermediateRequest.Create(Root, notBefore, notAfter, PositiveSerial());
         Intermediate = intermediatePublic.CopyWithPrivateKey(intermediateKey);
     }
 
@@ -56,8 +67,7 @@ internal sealed class TestCertificateAuthority : IDisposable
         options ??= new LeafOptions();
         var notBefore = issuedAt + (options.ValidityOffset ?? TimeSpan.Zero);
         var notAfter = notBefore + TimeSpan.FromMinutes(10);
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7f;
+        var serial = PositiveSerial();
 
         var request = LeafRequest(key, identity, oidcIssuer, options);
         using var precertificate = request.Create(Intermediate, notBefore, notAfter, serial);
