@@ -72,6 +72,7 @@ public static class CheckRegistry
         ["odoo-image-consistency"] = p => new Odoo.OdooImageConsistencyCheck(p),
         ["odoo-memory-limits"] = p => new Odoo.OdooMemoryLimitCheck(p),
         ["odoo-time-limits"] = p => new Odoo.OdooTimeLimitCheck(p),
+        ["odoo-worker-count"] = p => new Odoo.OdooWorkerCountCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
