@@ -73,6 +73,7 @@ public static class CheckRegistry
         ["odoo-memory-limits"] = p => new Odoo.OdooMemoryLimitCheck(p),
         ["odoo-time-limits"] = p => new Odoo.OdooTimeLimitCheck(p),
         ["odoo-worker-count"] = p => new Odoo.OdooWorkerCountCheck(p),
+        ["odoo-filestore-volume"] = p => new Odoo.OdooFilestoreVolumeCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
