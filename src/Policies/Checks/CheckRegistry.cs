@@ -74,6 +74,7 @@ public static class CheckRegistry
         ["odoo-time-limits"] = p => new Odoo.OdooTimeLimitCheck(p),
         ["odoo-worker-count"] = p => new Odoo.OdooWorkerCountCheck(p),
         ["odoo-filestore-volume"] = p => new Odoo.OdooFilestoreVolumeCheck(p),
+        ["odoo-database-tls"] = p => new Odoo.OdooDatabaseTlsCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
