@@ -6,7 +6,8 @@ namespace PolicyKit.Policies.Checks.Odoo;
 /// <summary>
 /// A multi-process Odoo server (<c>workers &gt; 0</c>) recycles a worker above <c>limit_memory_soft</c> and kills its
 /// request above <c>limit_memory_hard</c>; both only help while the container is not killed first. Reports
-/// <c>limit_memory_hard × (workers + 1)</c> above the container's memory limit — at the option when the container
+/// <c>limit_memory_hard × (workers + 1)</c> (a cron runner: × <c>max_cron_threads</c>) above the container's memory
+/// limit — at the option when the container
 /// leaves each process at least <c>minimumPerWorker</c> (the option must go down), else at the container's limit (it
 /// must go up) — and <c>limit_memory_soft</c> above <c>limit_memory_hard</c>. Options the input does not show take
 /// Odoo's defaults only when the configuration is known; a container without a memory limit is not compared.
@@ -63,11 +64,15 @@ internal sealed class OdooMemoryLimitCheck : CrossResourceCheck
                 continue;
             }
 
-            var processes = count + 1;
+            if (Processes(instance, count) is not ({ } processes, { } counted))
+            {
+                continue;
+            }
+
             if (hardBytes > containerBytes / processes)
             {
                 var share = containerBytes / processes;
-                var sum = $"limit_memory_hard {Shown(hard, hardBytes)} x ({count} workers + 1) = {MiB(hardBytes * processes)} is above the container's memory limit of {MiB(containerBytes)}, so the container can be OOM-killed before Odoo's own limits act";
+                var sum = $"limit_memory_hard {Shown(hard, hardBytes)} x {counted} = {MiB(hardBytes * processes)} is above the container's memory limit of {MiB(containerBytes)}, so the container can be OOM-killed before Odoo's own limits act";
                 if (share >= minimumPerWorker)
                 {
                     var (origin, at) = hard is not null ? (hard.Origin, hard.At) : instance.WhereToAdd;
@@ -79,6 +84,26 @@ internal sealed class OdooMemoryLimitCheck : CrossResourceCheck
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The processes the limit applies to: the HTTP workers and the gevent process; for a cron runner (no HTTP workers
+    /// are spawned) its cron workers, <c>max_cron_threads</c> (2 by default). Null when the input does not show it.
+    /// </summary>
+    private static (long? Count, string? Counted) Processes(OdooInstance instance, long workers)
+    {
+        if (!OdooRoles.IsCronRunner(instance))
+        {
+            return (workers + 1, $"({workers.ToString(CultureInfo.InvariantCulture)} workers + the gevent process)");
+        }
+
+        var cron = instance.Setting("max_cron_threads");
+        if ((cron is null && !instance.ConfigKnown) || OdooValues.Integer(cron?.Value ?? "2") is not { } threads || threads <= 0)
+        {
+            return (null, null);
+        }
+
+        return (threads, $"({threads.ToString(CultureInfo.InvariantCulture)} cron workers)");
     }
 
     private static long? Bytes(OdooSetting? setting, long defaultBytes) =>
