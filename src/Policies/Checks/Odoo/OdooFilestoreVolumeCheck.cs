@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PolicyKit.Policies.CrossResource;
@@ -26,7 +27,15 @@ internal sealed class OdooFilestoreVolumeCheck : CrossResourceCheck
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
         var topology = OdooTopology.For(index);
-        var claims = index.All<PersistentVolumeClaimFact>().Where(c => c.Origin.Identity.Kind == "PersistentVolumeClaim").ToList();
+        var claims = new Dictionary<(string, string), PersistentVolumeClaimFact>();
+        foreach (var fact in index.All<PersistentVolumeClaimFact>())
+        {
+            if (fact.Origin.Identity.Kind == "PersistentVolumeClaim" && fact.ClaimName is { } name)
+            {
+                claims[(fact.Origin.Namespace ?? string.Empty, name)] = fact;
+            }
+        }
+
         foreach (var instance in topology.Instances)
         {
             if (!topology.IsSelected(instance) || OdooRoles.IsCronRunner(instance) || DataDir(instance) is not { } dataDir)
@@ -56,7 +65,7 @@ internal sealed class OdooFilestoreVolumeCheck : CrossResourceCheck
             }
 
             if (volume.ClaimName is { } claimName && instance.Workload.Replicas is > 1 && !mount.ReadOnly
-                && claims.FirstOrDefault(c => c.ClaimName == claimName && c.Origin.SameNamespaceAs(instance.Workload.Origin)) is { } claim
+                && claims.TryGetValue((instance.Workload.Origin.Namespace ?? string.Empty, claimName), out var claim)
                 && !claim.IsSharedWritable)
             {
                 var modes = claim.AccessModes.Count == 0 ? "no access mode" : string.Join(", ", claim.AccessModes);
