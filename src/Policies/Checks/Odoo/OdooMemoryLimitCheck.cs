@@ -55,7 +55,7 @@ internal sealed class OdooMemoryLimitCheck : CrossResourceCheck
 
             if (softBytes > hardBytes && (soft is not null || hard is not null))
             {
-                var (origin, at) = soft is not null ? (soft.Origin, soft.At) : (hard!.Origin, hard.At);
+                var (origin, at) = soft is not null ? (soft.Origin, soft.At) : instance.WhereToAdd;
                 Report(sink, origin, at, instance, $"sets limit_memory_soft {Shown(soft, softBytes)} above limit_memory_hard {Shown(hard, hardBytes)}; a worker must be recycled (soft) before its request is killed (hard), so keep soft below hard");
             }
 
