@@ -70,6 +70,11 @@ public static class CheckRegistry
         ["odoo-websocket-route"] = p => new Odoo.OdooWebsocketRouteCheck(p),
         ["odoo-cron"] = p => new Odoo.OdooCronCheck(p),
         ["odoo-image-consistency"] = p => new Odoo.OdooImageConsistencyCheck(p),
+        ["odoo-memory-limits"] = p => new Odoo.OdooMemoryLimitCheck(p),
+        ["odoo-time-limits"] = p => new Odoo.OdooTimeLimitCheck(p),
+        ["odoo-worker-count"] = p => new Odoo.OdooWorkerCountCheck(p),
+        ["odoo-filestore-volume"] = p => new Odoo.OdooFilestoreVolumeCheck(p),
+        ["odoo-database-tls"] = p => new Odoo.OdooDatabaseTlsCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),

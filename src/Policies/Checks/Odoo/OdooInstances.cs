@@ -113,7 +113,7 @@ internal static class OdooInstances
     }
 
     /// <summary>The Docker official image (<c>odoo</c>, <c>library/odoo</c>, <c>docker.io/library/odoo</c>).</summary>
-    private static bool IsOfficialImage(string? image)
+    internal static bool IsOfficialImage(string? image)
     {
         if (image is null)
         {

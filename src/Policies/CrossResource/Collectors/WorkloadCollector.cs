@@ -71,6 +71,8 @@ internal sealed class WorkloadCollector : FactCollector
             LimitsAt = limits is not null ? FactLocation.At(limits, path + ".resources.limits")
                 : node.Get("resources") is { } resources ? FactLocation.At(resources, path + ".resources")
                 : FactLocation.At(container.Anchor, path + ".name"),
+            CpuLimitAt = limits?.Get("cpu") is { } cpu ? FactLocation.At(cpu, path + ".resources.limits.cpu") : null,
+            MemoryLimitAt = limits?.Get("memory") is { } memory ? FactLocation.At(memory, path + ".resources.limits.memory") : null,
             Mounts = Mounts(node.GetSequence("volumeMounts"), path),
             Ports = Ports(node.GetSequence("ports")),
         };

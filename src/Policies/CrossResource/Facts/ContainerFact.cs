@@ -45,6 +45,12 @@ internal sealed class ContainerFact
 
     public FactLocation LimitsAt { get; init; }
 
+    /// <summary>The <c>resources.limits.cpu</c> value, when written.</summary>
+    public FactLocation? CpuLimitAt { get; init; }
+
+    /// <summary>The <c>resources.limits.memory</c> value, when written.</summary>
+    public FactLocation? MemoryLimitAt { get; init; }
+
     public IReadOnlyList<VolumeMountFact> Mounts { get; init; } = System.Array.Empty<VolumeMountFact>();
 
     /// <summary><c>ports</c>: each container port with its name, which a Service's <c>targetPort</c> may use.</summary>
