@@ -75,7 +75,7 @@ public sealed class ReportTests : IClassFixture<SampleReports>
         Assert.Equal("policykit", root.GetProperty("tool").GetProperty("name").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("tool").GetProperty("version").GetString()));
         var packs = root.GetProperty("rulePacks").EnumerateArray().ToList();
-        Assert.Equal(new[] { "core", "exceptions", "odoo", "provenance", "pss", "secrets" }, packs.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(new[] { "core", "exceptions", "odoo", "platform", "provenance", "pss", "secrets" }, packs.Select(p => p.GetProperty("name").GetString()));
         foreach (var pack in packs)
         {
             Assert.Matches("^[0-9]+\\.[0-9]+\\.[0-9]+$", pack.GetProperty("version").GetString());
@@ -89,12 +89,12 @@ public sealed class ReportTests : IClassFixture<SampleReports>
         var summary = JsonReport.Root(reports.Json).GetProperty("summary");
 
         Assert.Equal("fail", summary.GetProperty("result").GetString());
-        Assert.Equal(19, summary.GetProperty("findings").GetInt32());
+        Assert.Equal(20, summary.GetProperty("findings").GetInt32());
         Assert.Equal(1, summary.GetProperty("bySeverity").GetProperty("critical").GetInt32());
-        Assert.Equal(13, summary.GetProperty("blocking").GetInt32());
+        Assert.Equal(14, summary.GetProperty("blocking").GetInt32());
         Assert.Equal(4, summary.GetProperty("suppressed").GetInt32());
         Assert.Equal(10, summary.GetProperty("bySeverity").GetProperty("high").GetInt32());
-        Assert.Equal(6, summary.GetProperty("bySeverity").GetProperty("medium").GetInt32());
+        Assert.Equal(7, summary.GetProperty("bySeverity").GetProperty("medium").GetInt32());
         Assert.Equal(2, summary.GetProperty("bySeverity").GetProperty("low").GetInt32());
     }
 
@@ -103,7 +103,7 @@ public sealed class ReportTests : IClassFixture<SampleReports>
     {
         var findings = JsonReport.Findings(reports.Json);
 
-        Assert.Equal(19, findings.Count);
+        Assert.Equal(20, findings.Count);
         Assert.All(findings, finding =>
         {
             Assert.Matches("^PK[0-9]{4}$", finding.GetProperty("ruleId").GetString());
@@ -169,7 +169,7 @@ public sealed class ReportTests : IClassFixture<SampleReports>
     {
         var results = Run(reports.Sarif).GetProperty("results").EnumerateArray().ToList();
 
-        Assert.Equal(19, results.Count);
+        Assert.Equal(20, results.Count);
         Assert.All(results, result =>
         {
             var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
