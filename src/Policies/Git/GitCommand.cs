@@ -19,7 +19,14 @@ internal static class GitCommand
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs git in <paramref name="directory"/>; <paramref name="input"/> is written to its standard input.</summary>
-    public static GitOutput Run(string directory, byte[]? input, params string[] arguments)
+    public static GitOutput Run(string directory, byte[]? input, params string[] arguments) =>
+        RunWithin(directory, input, DefaultTimeout, "install git or check without --base", arguments);
+
+    /// <summary>
+    /// Runs git with a time limit; <paramref name="whenMissing"/> ends the message when git cannot be started, saying what
+    /// the calling command needs it for.
+    /// </summary>
+    public static GitOutput RunWithin(string directory, byte[]? input, TimeSpan timeout, string whenMissing, params string[] arguments)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -53,7 +60,7 @@ internal static class GitCommand
         }
         catch (Win32Exception exception)
         {
-            throw new GitException($"git could not be started ({exception.Message}); install git or check without --base");
+            throw new GitException($"git could not be started ({exception.Message}); {whenMissing}");
         }
 
         using (process)
@@ -78,7 +85,7 @@ internal static class GitCommand
                 }
             });
 
-            if (!process.WaitForExit((int)DefaultTimeout.TotalMilliseconds))
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 try
                 {
@@ -89,7 +96,7 @@ internal static class GitCommand
                     // It exited between the timeout and the kill.
                 }
 
-                throw new GitException($"'git {string.Join(" ", arguments)}' did not finish within {DefaultTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} seconds");
+                throw new GitException($"'git {string.Join(" ", arguments)}' did not finish within {timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} seconds");
             }
 
             Task.WaitAll(copy, error, feed);

@@ -111,54 +111,20 @@ public sealed class GitHistory
     }
 
     /// <summary>The regular files of a commit's tree (symbolic links and submodules left out), by path.</summary>
-    public IReadOnlyList<GitTreeEntry> Tree(string commit)
-    {
-        var text = GitProcess.Text(TopLevel, "ls-tree", "-r", "-z", "--full-tree", commit);
-        var entries = new List<GitTreeEntry>();
-        foreach (var record in GitProcess.Records(text, '\0'))
-        {
-            var tab = record.IndexOf('\t');
-            var fields = record.Substring(0, tab).Split(' ');
-            if ((fields[0] == "100644" || fields[0] == "100755") && fields[1] == "blob")
-            {
-                entries.Add(new GitTreeEntry(record.Substring(tab + 1), fields[2]));
-            }
-        }
-
-        return entries;
-    }
+    public IReadOnlyList<GitTreeEntry> Tree(string commit) =>
+        GitObjectOutput.RegularFiles(GitProcess.Text(TopLevel, "ls-tree", "-r", "-z", "--full-tree", commit));
 
     /// <summary>The contents of blobs, read in one <c>cat-file --batch</c>.</summary>
     public IReadOnlyDictionary<string, byte[]> ReadBlobs(IReadOnlyCollection<string> blobs)
     {
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (blobs.Count == 0)
         {
-            return contents;
+            return new Dictionary<string, byte[]>(StringComparer.Ordinal);
         }
 
         var ordered = blobs.Distinct(StringComparer.Ordinal).ToList();
         var output = GitProcess.Run(TopLevel, Encoding.ASCII.GetBytes(string.Join("\n", ordered) + "\n"), "cat-file", "--batch");
-
-        // Each object comes as "<id> blob <size>\n<bytes>\n".
-        var position = 0;
-        foreach (var blob in ordered)
-        {
-            var newline = Array.IndexOf(output, (byte)'\n', position);
-            var header = Encoding.ASCII.GetString(output, position, newline - position).Split(' ');
-            if (header.Length != 3 || header[1] != "blob")
-            {
-                throw new GitReadException($"object {blob} could not be read from the repository ({string.Join(" ", header)})");
-            }
-
-            var size = int.Parse(header[2], CultureInfo.InvariantCulture);
-            var bytes = new byte[size];
-            Buffer.BlockCopy(output, newline + 1, bytes, 0, size);
-            contents[blob] = bytes;
-            position = newline + 1 + size + 1;
-        }
-
-        return contents;
+        return GitObjectOutput.Blobs(output, ordered, message => new GitReadException(message));
     }
 
     /// <summary>The content of <paramref name="path"/> in <paramref name="commit"/>, or null when the commit has no such file.</summary>

@@ -1,18 +1,13 @@
 #if NET
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using System.Text;
-using System.Threading.Tasks;
 
 namespace PolicyKit.Policies.Git;
 
 /// <summary>
-/// Runs the real <c>git</c> read-only for the release history: never prompts, never takes the index lock, no pager, and
-/// a time limit per command. Only plumbing and log commands run, so nothing from the read repository executes.
+/// Runs git for the release history through <see cref="GitCommand"/> (read-only, no prompt, no lock, no pager), with a
+/// longer time limit for whole-history commands and the metrics command's own exception.
 /// </summary>
 internal static class GitProcess
 {
@@ -21,84 +16,22 @@ internal static class GitProcess
     /// <summary>Runs git in <paramref name="directory"/> and returns its standard output; a non-zero exit throws with git's first error line.</summary>
     public static byte[] Run(string directory, byte[]? input, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("core.quotepath=off");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        start.Environment["GIT_PAGER"] = "cat";
-        start.Environment["LC_ALL"] = "C";
-
-        Process process;
+        GitOutput result;
         try
         {
-            process = Process.Start(start) ?? throw new Win32Exception("the process did not start");
+            result = GitCommand.RunWithin(directory, input, Timeout, "policykit metrics reads the release history with git", arguments);
         }
-        catch (Win32Exception exception)
+        catch (GitException exception)
         {
-            throw new GitReadException($"git could not be started ({exception.Message}); policykit metrics reads the release history with git");
+            throw new GitReadException(exception.Message);
         }
 
-        using (process)
+        if (result.ExitCode != 0)
         {
-            var output = new MemoryStream();
-            var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
-            var error = process.StandardError.ReadToEndAsync();
-            var feed = Task.Run(() =>
-            {
-                try
-                {
-                    if (input is not null)
-                    {
-                        process.StandardInput.BaseStream.Write(input, 0, input.Length);
-                    }
-
-                    process.StandardInput.Close();
-                }
-                catch (IOException)
-                {
-                    // git stopped reading early; its exit code says why.
-                }
-            });
-
-            if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
-            {
-                try
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                catch (InvalidOperationException)
-                {
-                    // It exited between the timeout and the kill.
-                }
-
-                throw new GitReadException($"'git {string.Join(" ", arguments)}' did not finish within {Timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} seconds");
-            }
-
-            Task.WaitAll(copy, error, feed);
-            if (process.ExitCode != 0)
-            {
-                var message = error.Result.Trim();
-                var newline = message.IndexOf('\n');
-                throw new GitReadException($"'git {string.Join(" ", arguments)}' failed: {(newline < 0 ? message : message.Substring(0, newline))}");
-            }
-
-            return output.ToArray();
+            throw new GitReadException($"'git {string.Join(" ", arguments)}' failed: {result.FirstErrorLine}");
         }
+
+        return result.Output;
     }
 
     public static string Text(string directory, params string[] arguments) => new UTF8Encoding(false).GetString(Run(directory, null, arguments));

@@ -68,25 +68,15 @@ public sealed class GitRepository
     public GitSnapshot Snapshot(string commit, Func<string, bool> include)
     {
         var listing = GitCommand.MustRun(TopLevel, "ls-tree", "-r", "-z", "--full-tree", commit);
-        var entries = new List<(string Path, string Blob)>();
-        foreach (var record in GitCommand.SplitNul(listing))
-        {
-            var tab = record.IndexOf('\t');
-            var fields = record.Substring(0, tab).Split(' ');
-            var path = record.Substring(tab + 1);
-            if ((fields[0] == "100644" || fields[0] == "100755") && fields[1] == "blob" && include(path))
-            {
-                entries.Add((path, fields[2]));
-            }
-        }
+        var entries = GitObjectOutput.RegularFiles(listing).Where(entry => include(entry.Path)).ToList();
 
         var snapshot = GitSnapshot.Create(commit);
         try
         {
             var contents = ReadBlobs(entries.Select(e => e.Blob).Distinct(StringComparer.Ordinal).ToList());
-            foreach (var (path, blob) in entries)
+            foreach (var entry in entries)
             {
-                snapshot.Add(path, blob, contents[blob]);
+                snapshot.Add(entry.Path, entry.Blob, contents[entry.Blob]);
             }
         }
         catch
@@ -100,10 +90,9 @@ public sealed class GitRepository
 
     private Dictionary<string, byte[]> ReadBlobs(IReadOnlyList<string> blobs)
     {
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (blobs.Count == 0)
         {
-            return contents;
+            return new Dictionary<string, byte[]>(StringComparer.Ordinal);
         }
 
         var request = Encoding.ASCII.GetBytes(string.Join("\n", blobs) + "\n");
@@ -113,26 +102,7 @@ public sealed class GitRepository
             throw new GitException($"'git cat-file --batch' failed: {result.FirstErrorLine}");
         }
 
-        // Each object comes as "<id> blob <size>\n<bytes>\n".
-        var output = result.Output;
-        var position = 0;
-        foreach (var blob in blobs)
-        {
-            var newline = Array.IndexOf(output, (byte)'\n', position);
-            var header = Encoding.ASCII.GetString(output, position, newline - position).Split(' ');
-            if (header.Length != 3 || header[1] != "blob")
-            {
-                throw new GitException($"object {blob} could not be read from the repository ({string.Join(" ", header)})");
-            }
-
-            var size = int.Parse(header[2], CultureInfo.InvariantCulture);
-            var bytes = new byte[size];
-            Buffer.BlockCopy(output, newline + 1, bytes, 0, size);
-            contents[blob] = bytes;
-            position = newline + 1 + size + 1;
-        }
-
-        return contents;
+        return GitObjectOutput.Blobs(result.Output, blobs, message => new GitException(message));
     }
 
     private int CommitCount()
