@@ -2,13 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PolicyKit.Policies.Discovery.InProcessKustomize;
 using PolicyKit.Policies.Loading;
 
 namespace PolicyKit.Policies.Discovery;
 
 /// <summary>
-/// Builds a top-level kustomization with <c>kubectl kustomize</c> (or <c>kustomize build</c>) into one rendered source.
-/// The build runs in a <see cref="ScratchTree"/> with origin annotations turned on, the load restrictor on and no
+/// Builds a top-level kustomization into one rendered source: in process when it only lists local files and sets a
+/// namespace, labels and annotations (<see cref="InProcessKustomizeBuild"/>), otherwise with <c>kubectl kustomize</c>
+/// (or <c>kustomize build</c>). The external build runs in a <see cref="ScratchTree"/> with origin annotations turned on, the load restrictor on and no
 /// plugins, Helm inflation or network; what cannot be built is one located finding on the kustomization.
 /// </summary>
 internal sealed class KustomizeRenderer
@@ -45,6 +47,25 @@ internal sealed class KustomizeRenderer
             return ManifestSource.WithProblem(displayPath(refusing.FullPath), refusing.FullPath, new InputProblem(InputProblemKind.KustomizeFailed, "it was not rendered: " + refusal.Reason, refusal.Node.Line, refusal.Node.Column, -1), origin);
         }
 
+        var inputs = closure.SelectMany(k => FolderFiles(k.Folder).Concat(k.UsedFiles)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var inputPaths = inputs.Select(displayPath).ToList();
+        var cache = Options.BuildCache;
+        var key = cache?.KeyOf(inputs);
+        if (key is not null && cache!.Find(overlay.FullPath, key) is { } earlier)
+        {
+            return ManifestSource.FromRendered(display, earlier, origin, inputPaths);
+        }
+
+        if (Options.BuildSimpleKustomizationsInProcess && InProcessKustomizeBuild.TryBuild(overlay, limits) is { } built)
+        {
+            if (key is not null)
+            {
+                cache!.Keep(overlay.FullPath, key, built);
+            }
+
+            return ManifestSource.FromRendered(display, built, origin, inputPaths);
+        }
+
         if (tool is null)
         {
             return ManifestSource.WithProblem(display, overlay.FullPath, new InputProblem(
@@ -53,15 +74,6 @@ internal sealed class KustomizeRenderer
                 1,
                 1,
                 -1), origin);
-        }
-
-        var inputs = closure.SelectMany(k => FolderFiles(k.Folder).Concat(k.UsedFiles)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        var inputPaths = inputs.Select(displayPath).ToList();
-        var cache = Options.BuildCache;
-        var key = cache?.KeyOf(inputs);
-        if (key is not null && cache!.Find(overlay.FullPath, key) is { } earlier)
-        {
-            return ManifestSource.FromRendered(display, earlier, origin, inputPaths);
         }
 
         using var scratch = new ScratchTree(tree);

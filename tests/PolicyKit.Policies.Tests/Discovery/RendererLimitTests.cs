@@ -18,7 +18,7 @@ public sealed class RendererLimitTests
     private static InputProblem RenderWith(string script, DiscoveryOptions limits)
     {
         using var folder = new TempFolder();
-        folder.Write("overlay/kustomization.yaml", "resources: []\n");
+        folder.Write("overlay/kustomization.yaml", "namePrefix: acme-\nresources: []\n");
         var tools = Path.Combine(folder.Path, "tools");
         Directory.CreateDirectory(tools);
         var kubectl = Path.Combine(tools, "kubectl");

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace PolicyKit.Policies.Discovery.InProcessKustomize;
+
+/// <summary>
+/// What an unquoted scalar becomes once kustomize has decoded it (go-yaml v3) and printed it back through JSON. Only the
+/// forms whose printed text is certain are handled; octal, hexadecimal, exponents, timestamps and the like make the
+/// build fall back to kustomize itself.
+/// </summary>
+internal static class PlainScalar
+{
+    private static readonly Regex CanonicalInteger = new(@"^(0|-?[1-9][0-9]{0,14})$", RegexOptions.CultureInvariant);
+
+    // At most 15 significant digits, so the shortest text that reads back as the same double is this text without its
+    // trailing zeros; at most 6 integer digits and no more than 3 leading fraction zeros, so Go prints it without exponent.
+    private static readonly Regex PlainDecimal = new(@"^(-?)(0|[1-9][0-9]{0,5})\.([0-9]{1,9})$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex IntegerLike = new(@"^[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex FloatLike = new(@"^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$", RegexOptions.CultureInvariant);
+
+    private static readonly Regex TimestampLike = new(@"^[0-9]{4}-", RegexOptions.CultureInvariant);
+
+    private static readonly Regex Sexagesimal = new(@"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$", RegexOptions.CultureInvariant);
+
+    /// <summary>The rendered scalar for a plain scalar's text, or null when kustomize's printed form is not certain.</summary>
+    public static RenderedScalar? Resolve(string value)
+    {
+        switch (value)
+        {
+            case "": case "~": case "null": case "Null": case "NULL":
+                return RenderedScalar.Canonical("null");
+            case "true": case "True": case "TRUE":
+                return RenderedScalar.Canonical("true");
+            case "false": case "False": case "FALSE":
+                return RenderedScalar.Canonical("false");
+        }
+
+        if (CanonicalInteger.IsMatch(value))
+        {
+            return RenderedScalar.Canonical(value);
+        }
+
+        if (PlainDecimal.Match(value) is { Success: true } decimalMatch)
+        {
+            return CanonicalDecimal(decimalMatch.Groups[1].Value, decimalMatch.Groups[2].Value, decimalMatch.Groups[3].Value);
+        }
+
+        return LooksNumeric(value) ? null : RenderedScalar.String(value);
+    }
+
+    /// <summary>
+    /// Whether YAML 1.1 (go-yaml v2, which prints kustomize's output) reads this text as anything but a string, so a
+    /// string with this text must be quoted: booleans such as <c>yes</c> and <c>on</c>, nulls, numbers, timestamps.
+    /// </summary>
+    public static bool ReadsAsNonString(string value)
+    {
+        switch (value)
+        {
+            case "": case "~": case "null": case "Null": case "NULL": case "<<":
+            case "y": case "Y": case "yes": case "Yes": case "YES":
+            case "n": case "N": case "no": case "No": case "NO":
+            case "true": case "True": case "TRUE":
+            case "false": case "False": case "FALSE":
+            case "on": case "On": case "ON":
+            case "off": case "Off": case "OFF":
+                return true;
+        }
+
+        return LooksNumeric(value) || Sexagesimal.IsMatch(value);
+    }
+
+    private static bool LooksNumeric(string value) =>
+        value.Length > 0 && (char.IsDigit(value[0]) || value[0] is '-' or '+' or '.')
+            ? IntegerLike.IsMatch(value) || FloatLike.IsMatch(value) || TimestampLike.IsMatch(value)
+            : false;
+
+    private static RenderedScalar? CanonicalDecimal(string sign, string integer, string fraction)
+    {
+        var trimmed = fraction.TrimEnd('0');
+        if (trimmed.Length == 0)
+        {
+            // A whole number printed by JSON as an integer; "-0.0" would print as "-0", which is left to kustomize.
+            return sign.Length > 0 && integer == "0" ? null : RenderedScalar.Canonical(sign + integer);
+        }
+
+        if (integer == "0" && trimmed.Length - trimmed.TrimStart('0').Length > 3)
+        {
+            return null;
+        }
+
+        return RenderedScalar.Canonical(sign + integer + "." + trimmed);
+    }
+}
