@@ -49,31 +49,47 @@ internal sealed class KustomizeRenderer
 
         var inputs = closure.SelectMany(k => FolderFiles(k.Folder).Concat(k.UsedFiles)).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal).ToList();
         var inputPaths = inputs.Select(displayPath).ToList();
+        if (Options.BuildSimpleKustomizationsInProcess && InProcessKustomizeBuild.CanTry(overlay))
+        {
+            // Built when the engine reads it, so a repository of many overlays never holds every build at once.
+            return ManifestSource.RenderedWhenRead(display, () => Build(overlay, closure, inputs, tree, limits, origin, tryInProcess: true), origin, inputPaths);
+        }
+
+        var outcome = Build(overlay, closure, inputs, tree, limits, origin, tryInProcess: false);
+        return outcome.Bytes is { } rendered
+            ? ManifestSource.FromRendered(display, rendered, origin, inputPaths)
+            : ManifestSource.WithProblem(display, overlay.FullPath, outcome.Problem!, origin);
+    }
+
+    private RenderOutcome Build(Kustomization overlay, List<Kustomization> closure, List<string> inputs, string tree, LoaderLimits limits, KustomizeSourceMap origin, bool tryInProcess)
+    {
         var cache = Options.BuildCache;
         var key = cache?.KeyOf(inputs);
         if (key is not null && cache!.Find(overlay.FullPath, key) is { } earlier)
         {
-            return ManifestSource.FromRendered(display, earlier, origin, inputPaths);
+            return new RenderOutcome(earlier, null);
         }
 
-        if (Options.BuildSimpleKustomizationsInProcess && InProcessKustomizeBuild.TryBuild(overlay, limits) is { } built)
+        var built = tryInProcess ? InProcessKustomizeBuild.TryBuild(overlay, limits, origin.Seed) : null;
+        var outcome = built is not null ? new RenderOutcome(built, null) : BuildWithKustomize(overlay, closure, tree);
+        if (key is not null && outcome.Bytes is { } bytes)
         {
-            if (key is not null)
-            {
-                cache!.Keep(overlay.FullPath, key, built);
-            }
-
-            return ManifestSource.FromRendered(display, built, origin, inputPaths);
+            cache!.Keep(overlay.FullPath, key, bytes);
         }
 
+        return outcome;
+    }
+
+    private RenderOutcome BuildWithKustomize(Kustomization overlay, List<Kustomization> closure, string tree)
+    {
         if (tool is null)
         {
-            return ManifestSource.WithProblem(display, overlay.FullPath, new InputProblem(
+            return new RenderOutcome(null, new InputProblem(
                 InputProblemKind.KustomizeUnavailable,
                 "neither kubectl nor kustomize is on PATH, so its output was not checked; install kubectl (or kustomize) where the gate runs",
                 1,
                 1,
-                -1), origin);
+                -1));
         }
 
         using var scratch = new ScratchTree(tree);
@@ -93,17 +109,9 @@ internal sealed class KustomizeRenderer
         }
 
         var run = tool.Run(command.Concat(new[] { scratch.MapIn(overlay.Folder), "--load-restrictor=LoadRestrictionsRootOnly" }).ToArray(), scratch.Root, Options);
-        if (!run.Succeeded)
-        {
-            return ManifestSource.WithProblem(display, overlay.FullPath, new InputProblem(InputProblemKind.KustomizeFailed, "kustomize could not build it: " + run.Message(scratch.Root), 1, 1, -1), origin);
-        }
-
-        if (key is not null)
-        {
-            cache!.Keep(overlay.FullPath, key, run.Output);
-        }
-
-        return ManifestSource.FromRendered(display, run.Output, origin, inputPaths);
+        return run.Succeeded
+            ? new RenderOutcome(run.Output, null)
+            : new RenderOutcome(null, new InputProblem(InputProblemKind.KustomizeFailed, "kustomize could not build it: " + run.Message(scratch.Root), 1, 1, -1));
     }
 
     /// <summary>The files directly in a kustomization's folder: the build copies them all (ScratchTree.CopyFolderFiles).</summary>

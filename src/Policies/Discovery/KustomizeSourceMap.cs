@@ -34,6 +34,23 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         this.limits = limits;
     }
 
+    /// <summary>Takes over a file's documents as the build parsed them, so locating does not parse the file again.</summary>
+    public void Seed(string file, IReadOnlyList<SourceDocument> documents)
+    {
+        lock (files)
+        {
+            files[file] = documents;
+        }
+    }
+
+    public override void Release()
+    {
+        lock (files)
+        {
+            files.Clear();
+        }
+    }
+
     public override SourceLocation Locate(Resource resource, string fieldPath, int line, int column)
     {
         lock (files)

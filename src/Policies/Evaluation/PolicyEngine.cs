@@ -54,6 +54,7 @@ public static class PolicyEngine
             var source = request.Sources[i];
             perFile[i] = request.Reuse?.For(source.DisplayPath)?.Reopened()
                 ?? EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
+            source.Rendering?.Release();
             request.Progress?.FileJudged();
         });
 
@@ -67,6 +68,7 @@ public static class PolicyEngine
                 {
                     var source = request.Sources[i];
                     perFile[i] = EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
+                    source.Rendering?.Release();
                 }
             });
             namespaces = NamespacesOf(perFile);

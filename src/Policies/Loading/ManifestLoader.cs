@@ -21,6 +21,25 @@ public static class ManifestLoader
 
         try
         {
+            if (source.IsRenderedWhenRead)
+            {
+                var outcome = source.Render();
+                if (outcome.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
+                else if (outcome.Bytes!.LongLength > limits.MaxFileBytes)
+                {
+                    problems.Add(new InputProblem(InputProblemKind.FileSize, $"the file is {outcome.Bytes.LongLength} bytes; the limit is {limits.MaxFileBytes}", 1, 1, -1));
+                }
+                else if (TryDecode(outcome.Bytes!, problems, out var rendered))
+                {
+                    ManifestTextReader.Read(rendered, LooksLikeJson(rendered), limits, documents, problems);
+                }
+
+                return new LoadedManifest(source, documents, problems);
+            }
+
             var length = source.Length;
             if (length > limits.MaxFileBytes)
             {

@@ -9,12 +9,15 @@ namespace PolicyKit.Policies.Loading;
 public sealed class ManifestSource
 {
     private readonly byte[]? content;
+    private readonly Func<RenderOutcome>? render;
+    private WeakReference<byte[]>? lastRender;
 
-    private ManifestSource(string displayPath, string? fullPath, byte[]? content)
+    private ManifestSource(string displayPath, string? fullPath, byte[]? content, Func<RenderOutcome>? render = null)
     {
         DisplayPath = displayPath;
         FullPath = fullPath;
         this.content = content;
+        this.render = render;
     }
 
     /// <summary>The path reports show: relative to the working directory where possible, with forward slashes.</summary>
@@ -58,6 +61,14 @@ public sealed class ManifestSource
         new(displayPath, null, rendered) { Rendering = origin, BuildInputs = buildInputs ?? Array.Empty<string>() };
 
     /// <summary>
+    /// A source rendered only when it is read, and again whenever it is read after its text was collected: a
+    /// repository of many overlays then never holds every render at once. What cannot be rendered is a problem of the
+    /// load, as it would have been of discovery.
+    /// </summary>
+    internal static ManifestSource RenderedWhenRead(string displayPath, Func<RenderOutcome> render, RenderedOrigin origin, IReadOnlyList<string> buildInputs) =>
+        new(displayPath, null, null, render) { Rendering = origin, BuildInputs = buildInputs };
+
+    /// <summary>
     /// For a rendered source, the display paths of every file its build read (empty when the renderer does not say):
     /// the source changes when one of them does, whether or not its own display path did.
     /// </summary>
@@ -70,8 +81,28 @@ public sealed class ManifestSource
     public static ManifestSource HelmValues(string fullPath, string displayPath) =>
         new(displayPath, Path.GetFullPath(fullPath), null) { IsHelmValues = true };
 
-    /// <summary>The size in bytes, read from the file system without opening the file.</summary>
-    internal long Length => content?.LongLength ?? new FileInfo(FullPath!).Length;
+    /// <summary>True when the source is rendered as it is read (<see cref="RenderedWhenRead"/>).</summary>
+    internal bool IsRenderedWhenRead => render is not null;
 
-    internal byte[] ReadAllBytes() => content ?? File.ReadAllBytes(FullPath!);
+    /// <summary>The size in bytes, read from the file system without opening the file.</summary>
+    internal long Length => content?.LongLength ?? (render is not null ? ReadAllBytes().LongLength : new FileInfo(FullPath!).Length);
+
+    internal byte[] ReadAllBytes() => content ?? (render is not null ? Render().Bytes ?? Array.Empty<byte>() : File.ReadAllBytes(FullPath!));
+
+    /// <summary>The rendered text, or why there is none; the last render is reused while it is still in memory.</summary>
+    internal RenderOutcome Render()
+    {
+        if (lastRender is not null && lastRender.TryGetTarget(out var kept))
+        {
+            return new RenderOutcome(kept, null);
+        }
+
+        var outcome = render!();
+        if (outcome.Bytes is { } bytes)
+        {
+            lastRender = new WeakReference<byte[]>(bytes);
+        }
+
+        return outcome;
+    }
 }

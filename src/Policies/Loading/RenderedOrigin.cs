@@ -31,4 +31,12 @@ public abstract class RenderedOrigin
     /// finding's <paramref name="fieldPath"/>) is written in the files that were rendered.
     /// </summary>
     public abstract SourceLocation Locate(Resource resource, string fieldPath, int line, int column);
+
+    /// <summary>
+    /// Drops what locating kept of the rendered files once the source has been judged, so memory stays bounded by the
+    /// source being judged; a later <see cref="Locate"/> (a judgement settled after streaming) reads them again.
+    /// </summary>
+    public virtual void Release()
+    {
+    }
 }

@@ -20,7 +20,9 @@ public sealed class KustomizeMetricsTests
         Skip.IfNot(TestGit.IsAvailable, "git is not installed; the release history is read with git");
         Skip.IfNot(KubectlOnPath(), "kubectl is not installed; the kustomization is built with kubectl kustomize");
         using var history = new ReleaseHistory();
-        history.Write("policykit.yaml", ReleaseHistory.CorePolicy).Write("app/kustomization.yaml", "resources: [web.yaml]\n").Write("app/web.yaml", ReleaseHistory.Deployment("web")).Commit("2026-03-01", "web (OPS-1)");
+
+        // commonLabels keeps this kustomization from the in-process build, so kubectl builds it and the cache is exercised.
+        history.Write("policykit.yaml", ReleaseHistory.CorePolicy).Write("app/kustomization.yaml", "resources: [web.yaml]\ncommonLabels: {team: erp}\n").Write("app/web.yaml", ReleaseHistory.Deployment("web")).Commit("2026-03-01", "web (OPS-1)");
         history.Tag("v1");
         var privileged = ReleaseHistory.Deployment("web", "nginx:1.27").Replace("image: nginx:1.27", "image: nginx:1.27\n          securityContext: {privileged: true}");
         history.Write("app/web.yaml", privileged).Commit("2026-03-08", "privileged web (OPS-2)");

@@ -27,19 +27,28 @@ internal static class InProcessKustomizeBuild
 
     private static readonly string[] ReservedAnnotationPrefixes = { "config.kubernetes.io/", "internal.config.kubernetes.io/", "kustomize.config.k8s.io/", "config.k8s.io/" };
 
+    /// <summary>Whether the kustomization file asks only for what the in-process build does (its resources not yet read).</summary>
+    public static bool CanTry(Kustomization overlay) =>
+        overlay.Root is { } root && !overlay.IsComponent && Plan.Read(root, overlay.Folder) is not null;
+
     /// <summary>The rendered text, or null when kustomize must build this kustomization.</summary>
-    public static byte[]? TryBuild(Kustomization overlay, LoaderLimits limits)
+    /// <param name="overlay">The kustomization.</param>
+    /// <param name="limits">Bounds for reading its resources.</param>
+    /// <param name="parsed">Given each resource file's documents once the build succeeds (to locate findings without a second parse).</param>
+    public static byte[]? TryBuild(Kustomization overlay, LoaderLimits limits, Action<string, IReadOnlyList<SourceDocument>>? parsed = null)
     {
         if (overlay.Root is not { } root || overlay.IsComponent || Plan.Read(root, overlay.Folder) is not { } plan)
         {
             return null;
         }
 
+        var parsedFiles = new List<(string File, IReadOnlyList<SourceDocument> Documents)>();
+
         var resources = new List<(RenderedMap Root, RenderedResourceId Id)>();
         var originalIds = new HashSet<RenderedResourceId>();
         foreach (var (fullPath, originPath) in plan.Files)
         {
-            var documents = ReadResources(fullPath, limits);
+            var documents = ReadResources(fullPath, limits, parsedFiles);
             if (documents is null)
             {
                 return null;
@@ -68,10 +77,20 @@ internal static class InProcessKustomizeBuild
 
         var ordered = resources.OrderBy(r => r.Id, LegacyResourceOrder.Instance).Select(r => r.Root).ToList();
         var output = new StringBuilder();
-        return KustomizeYamlWriter.TryWrite(ordered, output) ? new UTF8Encoding(false).GetBytes(output.ToString()) : null;
+        if (!KustomizeYamlWriter.TryWrite(ordered, output))
+        {
+            return null;
+        }
+
+        foreach (var (file, parsedDocuments) in parsedFiles)
+        {
+            parsed?.Invoke(file, parsedDocuments);
+        }
+
+        return new UTF8Encoding(false).GetBytes(output.ToString());
     }
 
-    private static List<RenderedMap>? ReadResources(string fullPath, LoaderLimits limits)
+    private static List<RenderedMap>? ReadResources(string fullPath, LoaderLimits limits, List<(string File, IReadOnlyList<SourceDocument> Documents)> parsedFiles)
     {
         byte[] bytes;
         try
@@ -94,6 +113,7 @@ internal static class InProcessKustomizeBuild
             return null;
         }
 
+        parsedFiles.Add((fullPath, loaded.Documents));
         var documents = new List<RenderedMap>(loaded.Documents.Count);
         foreach (var document in loaded.Documents)
         {
