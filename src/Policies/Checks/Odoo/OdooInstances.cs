@@ -17,7 +17,11 @@ internal static class OdooInstances
 
     public static List<OdooInstance> In(CrossResourceIndex index)
     {
-        var configs = index.All<OdooConfigFact>().Where(c => c.IsConfigMap).ToList();
+        // By name, each with its place in input order: a server is matched against the few configurations it can
+        // mount, not every configuration of every tenant.
+        var configs = index.All<OdooConfigFact>().Where(c => c.IsConfigMap)
+            .Select((config, order) => (Config: config, Order: order))
+            .ToLookup(c => c.Config.Origin.Name ?? string.Empty, StringComparer.Ordinal);
         var instances = new List<OdooInstance>();
         foreach (var workload in index.All<WorkloadFact>())
         {
@@ -42,7 +46,7 @@ internal static class OdooInstances
         return instances;
     }
 
-    private static (OdooConfigFact? Config, bool ConfigMapsMounted) MountedConfig(WorkloadFact workload, ContainerFact container, List<OdooConfigFact> configs)
+    private static (OdooConfigFact? Config, bool ConfigMapsMounted) MountedConfig(WorkloadFact workload, ContainerFact container, ILookup<string, (OdooConfigFact Config, int Order)> configs)
     {
         var configPath = ConfigPath(container);
         OdooConfigFact? best = null;
@@ -55,7 +59,10 @@ internal static class OdooInstances
             }
 
             mounted = true;
-            foreach (var config in configs)
+            var candidates = volume.ConfigMapName == volume.SecretName || volume.SecretName is null ? configs[volume.ConfigMapName ?? string.Empty]
+                : volume.ConfigMapName is null ? configs[volume.SecretName]
+                : configs[volume.ConfigMapName].Concat(configs[volume.SecretName]).OrderBy(c => c.Order);
+            foreach (var (config, _) in candidates)
             {
                 var source = config.Origin.Identity.Kind == "Secret" ? volume.SecretName : volume.ConfigMapName;
                 if (source is null || config.Origin.Name != source || !config.Origin.SameNamespaceAs(workload.Origin))
