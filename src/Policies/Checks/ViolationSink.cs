@@ -10,7 +10,11 @@ namespace PolicyKit.Policies.Checks;
 /// <c>Properties</c> carry check-specific facts reports show beside the message (e.g. the Pod Security level that judged it).
 /// An <c>Advisory</c> violation is reported but never blocks, whatever its severity (e.g. a Pod Security <c>warn</c> label).
 /// <c>Image</c> is the container image the offending field holds, when it is an <c>image</c> field, for exception scopes.
-internal sealed record Violation(Rule Rule, JudgedResource Resource, int Line, int Column, string FieldPath, string Message, IReadOnlyList<KeyValuePair<string, string>> Properties, bool Advisory, string? Image);
+internal sealed record Violation(Rule Rule, JudgedResource Resource, int Line, int Column, string FieldPath, string Message, IReadOnlyList<KeyValuePair<string, string>> Properties, bool Advisory, string? Image)
+{
+    /// <summary>For a rendered resource whose tree is gone: where the field is written, found while the tree was at hand.</summary>
+    public Loading.SourceLocation? Located { get; init; }
+}
 
 /// <summary>A judgement a check put off until every file is read, with the rule and resource it is about.</summary>
 internal sealed record PendingJudgement(Rule Rule, JudgedResource Resource, DeferredJudgement Judgement);
@@ -71,7 +75,7 @@ public sealed class ViolationSink
         Report(at.Line, at.Column, fieldPath, arguments, properties, advisory, resource is null ? null : ExceptionSubject.ImageAt(resource.Root, fieldPath));
 
     /// <summary>Records a violation located by line and column, for judgements settled after the tree is gone.</summary>
-    internal void Report(int line, int column, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory, string? image)
+    internal void Report(int line, int column, string fieldPath, IReadOnlyList<KeyValuePair<string, string>> arguments, IReadOnlyList<KeyValuePair<string, string>> properties, bool advisory, string? image, Loading.SourceLocation? located = null)
     {
         var subject = Subject();
         var identity = subject.Identity;
@@ -80,7 +84,7 @@ public sealed class ViolationSink
         all.Add(Argument("kind", identity.Kind));
         all.Add(Argument("name", identity.Name ?? "(unnamed)"));
         all.Add(Argument("namespace", identity.Namespace ?? "default"));
-        violations.Add(new Violation(rule!, subject, line, column, fieldPath, rule!.Message.Format(all), properties, advisory, image));
+        violations.Add(new Violation(rule!, subject, line, column, fieldPath, rule!.Message.Format(all), properties, advisory, image) { Located = located });
     }
 
     /// <summary>

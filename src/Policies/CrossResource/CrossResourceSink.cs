@@ -42,7 +42,7 @@ internal sealed class CrossResourceSink
         }
 
         violations.Aim(rule, origin.Resource);
-        violations.Report(at.Line, at.Column, at.FieldPath, arguments, NoProperties, advisory: false);
+        violations.Report(at.Line, at.Column, at.FieldPath, arguments, NoProperties, advisory: false, image: null, located: at.Located);
         foreach (var violation in reported)
         {
             var finding = PolicyEngine.ToFinding(violation, binding.Severity, origin.Environment);

@@ -6,5 +6,9 @@ namespace PolicyKit.Policies.CrossResource;
 /// </summary>
 internal readonly record struct FactLocation(int Line, int Column, string FieldPath)
 {
-    public static FactLocation At(Yaml.YamlNode node, string fieldPath) => new(node.Line, node.Column, fieldPath);
+    /// <summary>For a rendered resource, where the field is written in the files a person edits (see <see cref="FactLocator"/>).</summary>
+    public Loading.SourceLocation? Located { get; init; }
+
+    public static FactLocation At(Yaml.YamlNode node, string fieldPath) =>
+        new(node.Line, node.Column, fieldPath) { Located = FactLocator.Locate(fieldPath, node.Line, node.Column) };
 }

@@ -22,7 +22,7 @@ internal sealed class FactSink
     }
 
     /// <summary>The origin every fact of the current resource carries.</summary>
-    public FactOrigin Origin => origin ??= new FactOrigin(JudgedResource.Of(resource!), environment);
+    public FactOrigin Origin => origin ??= new FactOrigin(JudgedResource.Detached(resource!), environment);
 
     public void Aim(Resource current)
     {
@@ -30,7 +30,16 @@ internal sealed class FactSink
         {
             resource = current;
             origin = null;
+            FactLocator.Aim(current);
         }
+    }
+
+    /// <summary>The file is done: no more facts about its resources.</summary>
+    public void Finish()
+    {
+        resource = null;
+        origin = null;
+        FactLocator.Aim(null);
     }
 
     public void Add(ResourceFact fact) => facts.Add(fact);

@@ -205,6 +205,7 @@ public static class PolicyEngine
             }
         }
 
+        factSink.Finish();
         foreach (var problem in file.Problems)
         {
             if (environment.TryGetInputRule(problem.Kind, out var binding))
@@ -285,12 +286,11 @@ public static class PolicyEngine
     {
         var resource = violation.Resource;
         var (file, line, column, properties) = (resource.File, violation.Line, violation.Column, violation.Properties);
-        var rendered = resource.Rendered;
-        var rendering = rendered?.Source.Rendering;
-        if (rendered is not null && rendering is not null)
+        var rendering = resource.Rendering;
+        var located = violation.Located ?? (resource.Rendered is { } rendered ? rendering?.Locate(rendered, violation.FieldPath, violation.Line, violation.Column) : null);
+        if (rendering is not null && located is not null)
         {
             // A rendered resource is reported where its offending field is written, not in the render nobody edits.
-            var located = rendering.Locate(rendered, violation.FieldPath, violation.Line, violation.Column);
             (file, line, column) = (located.File, located.Line, located.Column);
             properties = properties
                 .Append(new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath))

@@ -13,12 +13,13 @@ internal sealed class JudgedResource
 {
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
-    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, Resource? rendered)
+    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, Resource? rendered, Loading.RenderedOrigin? rendering)
     {
         Identity = identity;
         File = file;
         Labels = labels;
         Rendered = rendered;
+        Rendering = rendering;
     }
 
     public ResourceIdentity Identity { get; }
@@ -36,8 +37,19 @@ internal sealed class JudgedResource
     /// </summary>
     public Resource? Rendered { get; }
 
+    /// <summary>The overlay or chart the resource was rendered from, or null for a file read as written.</summary>
+    public Loading.RenderedOrigin? Rendering { get; }
+
     public static JudgedResource Of(Resource resource) =>
-        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), resource.Source.Rendering is null ? null : resource);
+        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), resource.Source.Rendering is null ? null : resource, resource.Source.Rendering);
+
+    /// <summary>
+    /// The resource without its tree, for facts that outlive their file: what they report is located in the files a
+    /// person edits while the tree is still at hand (<see cref="CrossResource.FactLocation"/>), so a repository of many
+    /// overlays does not keep every rendered tree until the cross-resource phase.
+    /// </summary>
+    public static JudgedResource Detached(Resource resource) =>
+        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), null, resource.Source.Rendering);
 
     private static IReadOnlyDictionary<string, string> LabelsOf(MappingNode root)
     {
