@@ -11,6 +11,7 @@ internal sealed class CrossResourceIndex
 {
     private readonly Dictionary<Type, List<ResourceFact>> byType = new();
     private readonly Dictionary<Type, object> derived = new();
+    private readonly Dictionary<Type, object> byNamespace = new();
 
     public CrossResourceIndex(IEnumerable<IReadOnlyList<ResourceFact>> factsPerFile)
     {
@@ -43,6 +44,37 @@ internal sealed class CrossResourceIndex
 
         return (T)view;
     }
+
+    /// <summary>
+    /// The facts of type <typeparamref name="T"/> whose object is in namespace <paramref name="ns"/> (null: objects
+    /// without one), in input order. Rules that pair objects of one namespace look them up here rather than scanning
+    /// every tenant's facts for each object, which would grow with the square of the repository.
+    /// </summary>
+    public IReadOnlyList<T> InNamespace<T>(string? ns)
+        where T : ResourceFact
+    {
+        if (!byNamespace.TryGetValue(typeof(T), out var grouped))
+        {
+            var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+            foreach (var fact in All<T>())
+            {
+                var key = NamespaceKey(fact.Origin.Namespace);
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = new List<T>();
+                }
+
+                list.Add(fact);
+            }
+
+            byNamespace[typeof(T)] = grouped = groups;
+        }
+
+        return ((Dictionary<string, List<T>>)grouped).TryGetValue(NamespaceKey(ns), out var found) ? found : (IReadOnlyList<T>)Array.Empty<T>();
+    }
+
+    // A namespace name never holds a NUL, so it stands for "no namespace".
+    private static string NamespaceKey(string? ns) => ns ?? "\0";
 
     /// <summary>The facts of type <typeparamref name="T"/> (exactly that type), in input order.</summary>
     public IEnumerable<T> All<T>()

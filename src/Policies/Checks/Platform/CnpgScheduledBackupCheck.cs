@@ -18,7 +18,6 @@ internal sealed class CnpgScheduledBackupCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var schedules = index.All<CnpgScheduledBackupFact>().ToList();
         foreach (var cluster in index.All<CnpgClusterFact>())
         {
             if (!cluster.Origin.IsProduction)
@@ -26,7 +25,7 @@ internal sealed class CnpgScheduledBackupCheck : CrossResourceCheck
                 continue;
             }
 
-            var own = schedules.Where(s => s.ClusterName == cluster.Origin.Name && s.Origin.SameNamespaceAs(cluster.Origin)).ToList();
+            var own = index.InNamespace<CnpgScheduledBackupFact>(cluster.Origin.Namespace).Where(s => s.ClusterName == cluster.Origin.Name && s.Origin.SameNamespaceAs(cluster.Origin)).ToList();
             if (own.Any(s => !s.Suspended))
             {
                 continue;

@@ -27,7 +27,7 @@ internal sealed class ExternalSecretStoreCheck : CrossResourceCheck
                 continue;
             }
 
-            var candidates = stores
+            var candidates = (secret.StoreKind == "ClusterSecretStore" ? stores : index.InNamespace<SecretStoreFact>(secret.Origin.Namespace))
                 .Where(s => s.Kind == secret.StoreKind && (secret.StoreKind == "ClusterSecretStore" || s.Origin.SameNamespaceAs(secret.Origin)))
                 .ToList();
             if (candidates.Count > 0 && !candidates.Any(s => s.Origin.Name == secret.StoreName))

@@ -18,8 +18,6 @@ internal sealed class OdooWebDisruptionBudgetCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var budgets = index.All<DisruptionBudgetFact>().ToList();
-        var autoscalers = index.All<AutoscalerTargetFact>().ToList();
         foreach (var web in index.All<OdooWorkloadFact>())
         {
             if (!web.IsWeb || !web.Origin.IsProduction)
@@ -27,13 +25,13 @@ internal sealed class OdooWebDisruptionBudgetCheck : CrossResourceCheck
                 continue;
             }
 
-            var scaled = autoscalers.Any(a => a.TargetName == web.Origin.Name && a.TargetKind == web.Origin.Identity.Kind && a.Origin.SameNamespaceAs(web.Origin));
+            var scaled = index.InNamespace<AutoscalerTargetFact>(web.Origin.Namespace).Any(a => a.TargetName == web.Origin.Name && a.TargetKind == web.Origin.Identity.Kind && a.Origin.SameNamespaceAs(web.Origin));
             if (!scaled && (web.Replicas ?? 1) < 2)
             {
                 continue;
             }
 
-            if (!budgets.Any(b => b.Origin.SameNamespaceAs(web.Origin) && b.Covers(web.PodLabels)))
+            if (!index.InNamespace<DisruptionBudgetFact>(web.Origin.Namespace).Any(b => b.Origin.SameNamespaceAs(web.Origin) && b.Covers(web.PodLabels)))
             {
                 sink.Report(web, web.ReplicasAt, CrossResourceSink.Argument("replicas", web.Replicas?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "autoscaled"));
             }

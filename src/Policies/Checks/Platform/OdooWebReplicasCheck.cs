@@ -24,7 +24,6 @@ internal sealed class OdooWebReplicasCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var autoscalers = index.All<AutoscalerTargetFact>().ToList();
         foreach (var web in index.All<OdooWorkloadFact>())
         {
             if (!web.IsWeb || !web.Origin.IsProduction || (web.Replicas ?? 1) >= minimum)
@@ -32,7 +31,7 @@ internal sealed class OdooWebReplicasCheck : CrossResourceCheck
                 continue;
             }
 
-            if (autoscalers.Any(a => a.TargetName == web.Origin.Name && a.TargetKind == web.Origin.Identity.Kind && a.Origin.SameNamespaceAs(web.Origin) && a.MinReplicas >= minimum))
+            if (index.InNamespace<AutoscalerTargetFact>(web.Origin.Namespace).Any(a => a.TargetName == web.Origin.Name && a.TargetKind == web.Origin.Identity.Kind && a.Origin.SameNamespaceAs(web.Origin) && a.MinReplicas >= minimum))
             {
                 continue;
             }

@@ -20,10 +20,9 @@ internal sealed class RedisNetworkExposureCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var policies = index.All<NetworkPolicyFact>().ToList();
         foreach (var redis in index.All<RedisWorkloadFact>())
         {
-            var inNamespace = policies.Where(p => p.Origin.SameNamespaceAs(redis.Origin)).ToList();
+            var inNamespace = index.InNamespace<NetworkPolicyFact>(redis.Origin.Namespace);
             if (inNamespace.Count == 0)
             {
                 continue;

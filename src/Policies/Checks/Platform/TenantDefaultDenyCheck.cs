@@ -18,10 +18,9 @@ internal sealed class TenantDefaultDenyCheck : CrossResourceCheck
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
         var tenants = new TenantNamespaces(index);
-        var policies = index.All<NetworkPolicyFact>().ToList();
         foreach (var ns in tenants.Names)
         {
-            if (!policies.Any(p => p.Origin.Namespace == ns && p.SelectsAllPods && p.RestrictsIngress))
+            if (!index.InNamespace<NetworkPolicyFact>(ns).Any(p => p.SelectsAllPods && p.RestrictsIngress))
             {
                 tenants.Report(sink, ns);
             }

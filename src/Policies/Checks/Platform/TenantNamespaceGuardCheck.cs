@@ -20,10 +20,9 @@ internal sealed class TenantNamespaceGuardCheck : CrossResourceCheck
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
         var tenants = new TenantNamespaces(index);
-        var guards = index.All<NamespaceGuardFact>().Where(g => g.Kind == guard).ToList();
         foreach (var ns in tenants.Names)
         {
-            if (!guards.Any(g => g.Origin.Namespace == ns))
+            if (!index.InNamespace<NamespaceGuardFact>(ns).Any(g => g.Kind == guard))
             {
                 tenants.Report(sink, ns, CrossResourceSink.Argument("guard", guard));
             }

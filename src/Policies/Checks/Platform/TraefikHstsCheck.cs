@@ -21,7 +21,6 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var middlewares = index.All<TraefikMiddlewareFact>().ToList();
         foreach (var route in index.All<TraefikRouteFact>())
         {
             if (!route.ServesTls)
@@ -32,7 +31,7 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
             string? missing = null;
             if (route.Middlewares.Count == 0)
             {
-                var hstsHere = middlewares.FirstOrDefault(m => m.SetsHsts && string.Equals(m.Origin.Namespace, route.Origin.Namespace, StringComparison.Ordinal));
+                var hstsHere = index.InNamespace<TraefikMiddlewareFact>(route.Origin.Namespace).FirstOrDefault(m => m.SetsHsts);
                 missing = hstsHere is null ? null : $"it applies no middleware, though \"{hstsHere.Origin.Name}\" in its namespace sets HSTS";
             }
             else
@@ -40,7 +39,7 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
                 var resolved = new List<TraefikMiddlewareFact>();
                 foreach (var reference in route.Middlewares)
                 {
-                    if (Resolve(middlewares, route, reference) is not { } middleware)
+                    if (Resolve(index, route, reference) is not { } middleware)
                     {
                         resolved = null;
                         break;
@@ -49,7 +48,7 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
                     resolved.Add(middleware);
                 }
 
-                if (resolved is not null && !resolved.Any(m => SetsHsts(middlewares, m, 0)))
+                if (resolved is not null && !resolved.Any(m => SetsHsts(index, m, 0)))
                 {
                     missing = "none of its middlewares (" + string.Join(", ", route.Middlewares.Select(m => m.Name)) + ") sets stsSeconds";
                 }
@@ -62,7 +61,7 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
         }
     }
 
-    private static TraefikMiddlewareFact? Resolve(List<TraefikMiddlewareFact> middlewares, TraefikRouteFact route, TraefikReference reference)
+    private static TraefikMiddlewareFact? Resolve(CrossResourceIndex index, TraefikRouteFact route, TraefikReference reference)
     {
         if (!reference.IsKubernetesCrd)
         {
@@ -71,14 +70,14 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
 
         if (!reference.Namespaced)
         {
-            return middlewares.FirstOrDefault(m => m.Origin.Namespace + "-" + m.Origin.Name == reference.Name);
+            return index.All<TraefikMiddlewareFact>().FirstOrDefault(m => m.Origin.Namespace + "-" + m.Origin.Name == reference.Name);
         }
 
         var ns = reference.Namespace ?? route.Origin.Namespace;
-        return middlewares.FirstOrDefault(m => m.Origin.Name == reference.Name && string.Equals(m.Origin.Namespace, ns, StringComparison.Ordinal));
+        return index.InNamespace<TraefikMiddlewareFact>(ns).FirstOrDefault(m => m.Origin.Name == reference.Name);
     }
 
-    private static bool SetsHsts(List<TraefikMiddlewareFact> middlewares, TraefikMiddlewareFact middleware, int depth)
+    private static bool SetsHsts(CrossResourceIndex index, TraefikMiddlewareFact middleware, int depth)
     {
         if (middleware.SetsHsts)
         {
@@ -99,8 +98,8 @@ internal sealed class TraefikHstsCheck : CrossResourceCheck
                 return true;
             }
 
-            var found = middlewares.FirstOrDefault(m => m.Origin.Name == member && string.Equals(m.Origin.Namespace, middleware.Origin.Namespace, StringComparison.Ordinal));
-            if (found is null || SetsHsts(middlewares, found, depth + 1))
+            var found = index.InNamespace<TraefikMiddlewareFact>(middleware.Origin.Namespace).FirstOrDefault(m => m.Origin.Name == member);
+            if (found is null || SetsHsts(index, found, depth + 1))
             {
                 return true;
             }

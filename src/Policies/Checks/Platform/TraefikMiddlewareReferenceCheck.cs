@@ -38,7 +38,7 @@ internal sealed class TraefikMiddlewareReferenceCheck : CrossResourceCheck
                         continue;
                     }
 
-                    var inNamespace = middlewares.Where(m => string.Equals(m.Origin.Namespace, ns, StringComparison.Ordinal)).ToList();
+                    var inNamespace = index.InNamespace<TraefikMiddlewareFact>(ns);
                     if (inNamespace.Count > 0 && !inNamespace.Any(m => m.Origin.Name == reference.Name))
                     {
                         Report(sink, route, reference, ns);

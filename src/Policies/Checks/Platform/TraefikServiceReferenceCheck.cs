@@ -20,8 +20,6 @@ internal sealed class TraefikServiceReferenceCheck : CrossResourceCheck
 
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
-        var services = index.All<ServiceFact>().Select(s => s.Origin).ToList();
-        var traefikServices = index.All<TraefikServiceFact>().Select(s => s.Origin).ToList();
         foreach (var route in index.All<TraefikRouteFact>())
         {
             foreach (var reference in route.Services)
@@ -37,9 +35,9 @@ internal sealed class TraefikServiceReferenceCheck : CrossResourceCheck
                     continue;
                 }
 
-                var candidates = (reference.Kind == "TraefikService" ? traefikServices : services)
-                    .Where(o => string.Equals(o.Namespace, ns, StringComparison.Ordinal))
-                    .ToList();
+                var candidates = reference.Kind == "TraefikService"
+                    ? index.InNamespace<TraefikServiceFact>(ns).Select(s => s.Origin).ToList()
+                    : index.InNamespace<ServiceFact>(ns).Select(s => s.Origin).ToList();
                 if (candidates.Count > 0 && !candidates.Any(o => o.Name == reference.Name))
                 {
                     sink.Report(
