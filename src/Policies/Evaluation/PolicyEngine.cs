@@ -54,7 +54,7 @@ public static class PolicyEngine
             var source = request.Sources[i];
             perFile[i] = request.Reuse?.For(source.DisplayPath)?.Reopened()
                 ?? EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
-            source.Rendering?.Release();
+            Forget(source);
             request.Progress?.FileJudged();
         });
 
@@ -68,7 +68,7 @@ public static class PolicyEngine
                 {
                     var source = request.Sources[i];
                     perFile[i] = EvaluateFile(LoadedFile.Read(source, config.Limits), environments.For(source), run);
-                    source.Rendering?.Release();
+                    Forget(source);
                 }
             });
             namespaces = NamespacesOf(perFile);
@@ -103,6 +103,16 @@ public static class PolicyEngine
             Access = request.RecordAccess ? perFile.SelectMany(f => f.Access).ToList() : Array.Empty<AccessFact>(),
             Provenance = Provenance.ProvenanceSummary.Combine(perFile.Where(f => f.Provenance is not null).Select(f => f.Provenance!)),
         };
+    }
+
+    /// <summary>
+    /// Drops what judging a source kept of its text and of the files it was rendered from: memory stays bounded by the
+    /// files being judged. Judgements settled later read again what they need.
+    /// </summary>
+    private static void Forget(ManifestSource source)
+    {
+        source.Rendering?.Release();
+        Checks.Secrets.SourceText.Forget(source);
     }
 
     /// <summary>A category filter that matches no loaded rule would judge nothing but input problems and pass unseen.</summary>

@@ -10,7 +10,8 @@ namespace PolicyKit.Policies.Checks.Secrets;
 /// <summary>
 /// The text of a source, read again only when a secret must be located inside a multi-line or embedded value (a line
 /// of an <c>odoo.conf</c> held in a ConfigMap, a token in a script). The node tree keeps where each value starts, not
-/// where each of its lines sits in the file. Read once per source and dropped with it.
+/// where each of its lines sits in the file. Read once per source, and dropped once the source has been judged
+/// (<see cref="Forget"/>): a run over thousands of files must not keep every text it once searched.
 /// </summary>
 internal sealed class SourceText
 {
@@ -39,6 +40,9 @@ internal sealed class SourceText
         var text = Cache.GetValue(source, Read);
         return ReferenceEquals(text, Unavailable) ? null : text;
     }
+
+    /// <summary>Drops the text kept for <paramref name="source"/>; a later look reads it again.</summary>
+    public static void Forget(ManifestSource source) => Cache.Remove(source);
 
     /// <summary>The 0-based offset of a 1-based line and column, or -1 when outside the text.</summary>
     public int OffsetOf(int line, int column)
