@@ -26,13 +26,19 @@ internal sealed class TestTimestampAuthority : IDisposable
         var leafRequest = new CertificateRequest($"O=policykit.test, CN={name}-tsa", leafKey, HashAlgorithmName.SHA384);
         leafRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         leafRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.8") }, true));
-        using var leaf = leafRequest.Create(Root, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
+        // A positive serial without a leading zero byte: strict readers reject the padding (one serial in 256).
+        var serial = RandomNumberGenerator.GetBytes(12);
+        serial[0] = (byte)((serial[0] & 0x7f) | 0x01);
+        using var leaf = leafRequest.Create(Root, notBefore, notAfter, serial);
         Leaf = leaf.CopyWithPrivateKey(leafKey);
     }
 
     public X509Certificate2 Root { get; }
 
     public X509Certificate2 Leaf { get; }
+
+    /// <summary>The timestamping leaf's private key.</summary>
+    public ECDsa LeafKey => leafKey;
 
     /// <summary>A timestamp token (the CMS ContentInfo) stamping <paramref name="data"/> at <paramref name="time"/>.</summary>
     public byte[] Stamp(byte[] data, DateTimeOffset time)
