@@ -29,7 +29,7 @@ internal sealed class TimestampToken
     private byte[]? sidSerialNumber;
     private byte[]? sidKeyIdentifier;
     private byte[] signedAttributes = Array.Empty<byte>();
-    private List<ReadOnlyMemory<byte>> signedAttributeList = new();
+    private readonly List<ReadOnlyMemory<byte>> signedAttributeList = new();
 
     private TimestampToken()
     {
