@@ -24,6 +24,7 @@ internal sealed class ParsedCertificate
         ReadOnlyMemory<byte> tbs,
         string signatureAlgorithm,
         byte[] signature,
+        ReadOnlyMemory<byte> serialNumber,
         ReadOnlyMemory<byte> issuer,
         ReadOnlyMemory<byte> subject,
         DateTimeOffset notBefore,
@@ -35,6 +36,7 @@ internal sealed class ParsedCertificate
         Tbs = tbs;
         SignatureAlgorithm = signatureAlgorithm;
         Signature = signature;
+        SerialNumber = serialNumber;
         Issuer = issuer;
         Subject = subject;
         NotBefore = notBefore;
@@ -53,6 +55,9 @@ internal sealed class ParsedCertificate
     public string SignatureAlgorithm { get; }
 
     public byte[] Signature { get; }
+
+    /// <summary>The serial number's INTEGER content octets (big-endian, as encoded).</summary>
+    public ReadOnlyMemory<byte> SerialNumber { get; }
 
     /// <summary>The encoded issuer Name.</summary>
     public ReadOnlyMemory<byte> Issuer { get; }
@@ -120,7 +125,7 @@ internal sealed class ParsedCertificate
             versionReader.ThrowIfNotEmpty();
         }
 
-        tbs.ReadIntegerBytes();
+        var serialNumber = tbs.ReadIntegerBytes();
         var innerAlgorithm = tbs.ReadEncodedValue();
         if (!innerAlgorithm.Span.SequenceEqual(outerAlgorithm.Span))
         {
@@ -179,7 +184,7 @@ internal sealed class ParsedCertificate
         }
 
         tbs.ThrowIfNotEmpty();
-        return new ParsedCertificate(der, tbsEncoded, signatureAlgorithm, signature, issuer, subject, notBefore, notAfter, subjectPublicKeyInfo.ToArray(), extensions);
+        return new ParsedCertificate(der, tbsEncoded, signatureAlgorithm, signature, serialNumber, issuer, subject, notBefore, notAfter, subjectPublicKeyInfo.ToArray(), extensions);
     }
 
     private static string AlgorithmOid(ReadOnlyMemory<byte> encoded)

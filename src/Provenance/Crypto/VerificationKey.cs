@@ -36,6 +36,10 @@ public sealed class VerificationKey
 
     public bool IsEd25519 => ed25519 is not null;
 
+    internal bool IsEcdsa => ecdsa is not null || precomputedEcdsa is not null;
+
+    internal bool IsRsa => rsa is not null;
+
     /// <summary>The hash a signature over a whole message uses with this key (by curve size for ECDSA).</summary>
     public HashAlgorithmName DefaultHash => precomputedEcdsa?.DefaultHash ?? ecdsa?.KeySize switch
     {

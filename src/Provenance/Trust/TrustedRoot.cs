@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography.X509Certificates;
 using PolicyKit.Provenance.Certificates;
 using PolicyKit.Provenance.Crypto;
 
@@ -60,10 +59,9 @@ public sealed record TrustedLog(string BaseUrl, byte[] KeyId, VerificationKey Ke
 /// </summary>
 public sealed class TrustedAuthority
 {
-    internal TrustedAuthority(string uri, IReadOnlyList<X509Certificate2> chain, IReadOnlyList<ParsedCertificate> certificates, IReadOnlyList<VerificationKey> keys, ValidityWindow validity, string? chainProblem)
+    internal TrustedAuthority(string uri, IReadOnlyList<ParsedCertificate> certificates, IReadOnlyList<VerificationKey> keys, ValidityWindow validity, string? chainProblem)
     {
         Uri = uri;
-        Chain = chain;
         Certificates = certificates;
         Keys = keys;
         Validity = validity;
@@ -71,9 +69,6 @@ public sealed class TrustedAuthority
     }
 
     public string Uri { get; }
-
-    /// <summary>The chain as platform certificates (what CMS signer lookup takes).</summary>
-    public IReadOnlyList<X509Certificate2> Chain { get; }
 
     public ValidityWindow Validity { get; }
 

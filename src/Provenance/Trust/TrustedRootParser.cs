@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using PolicyKit.Provenance.Bundles;
 using PolicyKit.Provenance.Certificates;
@@ -105,26 +104,16 @@ public static class TrustedRootParser
         foreach (var entry in entries.EnumerateArray())
         {
             var path = $"trustedRoot.{name}[{index++}]";
-            var chain = new List<X509Certificate2>();
             var certificates = new List<ParsedCertificate>();
             var certificateIndex = 0;
             foreach (var certificate in JsonFields.RequiredArray(JsonFields.RequiredObject(entry, "certChain", path), "certificates", $"{path}.certChain"))
             {
                 var certificatePath = $"{path}.certChain.certificates[{certificateIndex++}]";
                 var der = JsonFields.RequiredBase64(certificate, "rawBytes", certificatePath);
-                try
-                {
-                    chain.Add(X509CertificateLoader.LoadCertificate(der));
-                }
-                catch (CryptographicException)
-                {
-                    throw new BundleVerificationException($"{certificatePath} is not a DER X.509 certificate");
-                }
-
                 certificates.Add(ParsedCertificate.Read(der, certificatePath));
             }
 
-            if (chain.Count == 0)
+            if (certificates.Count == 0)
             {
                 throw new BundleVerificationException($"{path}.certChain has no certificates");
             }
@@ -140,7 +129,7 @@ public static class TrustedRootParser
                 }
             }
 
-            authorities.Add(new TrustedAuthority(uri, chain, certificates, keys, ReadValidity(entry, path), problem));
+            authorities.Add(new TrustedAuthority(uri, certificates, keys, ReadValidity(entry, path), problem));
         }
 
         return authorities;

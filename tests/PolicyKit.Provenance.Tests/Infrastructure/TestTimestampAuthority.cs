@@ -1,6 +1,5 @@
 using System;
 using System.Formats.Asn1;
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
@@ -26,13 +25,16 @@ internal sealed class TestTimestampAuthority : IDisposable
         var leafRequest = new CertificateRequest($"O=policykit.test, CN={name}-tsa", leafKey, HashAlgorithmName.SHA384);
         leafRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         leafRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.8") }, true));
-        using var leaf = leafRequest.Create(Root, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
+        using var leaf = leafRequest.Create(Root, notBefore, notAfter, PositiveSerial(12));
         Leaf = leaf.CopyWithPrivateKey(leafKey);
     }
 
     public X509Certificate2 Root { get; }
 
     public X509Certificate2 Leaf { get; }
+
+    /// <summary>The timestamping leaf's private key.</summary>
+    public ECDsa LeafKey => leafKey;
 
     /// <summary>A timestamp token (the CMS ContentInfo) stamping <paramref name="data"/> at <paramref name="time"/>.</summary>
     public byte[] Stamp(byte[] data, DateTimeOffset time)
@@ -41,7 +43,7 @@ internal sealed class TestTimestampAuthority : IDisposable
             new Oid("1.3.6.1.4.1.57264.2"),
             new Oid("2.16.840.1.101.3.4.2.1"),
             SHA256.HashData(data),
-            new BigInteger(RandomNumberGenerator.GetBytes(8), isUnsigned: true).ToByteArray(),
+            PositiveSerial(8),
             time);
         var content = new ContentInfo(new Oid("1.2.840.113549.1.9.16.1.4"), info.Encode());
         var cms = new SignedCms(content);
@@ -53,6 +55,17 @@ internal sealed class TestTimestampAuthority : IDisposable
         signer.SignedAttributes.Add(new AsnEncodedData("1.2.840.113549.1.9.16.2.47", SigningCertificateV2()));
         cms.ComputeSignature(signer);
         return cms.Encode();
+    }
+
+    /// <summary>
+    /// A random positive serial in minimal big-endian DER form: a leading zero byte would be padding that strict readers
+    /// reject (one certificate in 256), and the TSTInfo writer refuses redundant leading bits.
+    /// </summary>
+    private static byte[] PositiveSerial(int length)
+    {
+        var serial = RandomNumberGenerator.GetBytes(length);
+        serial[0] = (byte)((serial[0] & 0x7f) | 0x01);
+        return serial;
     }
 
     public void Dispose()
