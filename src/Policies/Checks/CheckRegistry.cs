@@ -75,6 +75,7 @@ public static class CheckRegistry
         ["odoo-worker-count"] = p => new Odoo.OdooWorkerCountCheck(p),
         ["odoo-filestore-volume"] = p => new Odoo.OdooFilestoreVolumeCheck(p),
         ["odoo-database-tls"] = p => new Odoo.OdooDatabaseTlsCheck(p),
+        ["odoo-database-superuser"] = p => new Odoo.OdooDatabaseSuperuserCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),

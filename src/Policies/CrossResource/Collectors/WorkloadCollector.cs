@@ -115,11 +115,25 @@ internal sealed class WorkloadCollector : FactCollector
                     name.Value,
                     YamlFacts.Text(value),
                     entry.Get("valueFrom") is not null,
-                    value is not null ? FactLocation.At(value, variablePath + ".value") : FactLocation.At(name, variablePath + ".name")));
+                    value is not null ? FactLocation.At(value, variablePath + ".value") : FactLocation.At(name, variablePath + ".name"),
+                    Reference(entry.GetMapping("valueFrom"))));
             }
         }
 
         return variables;
+    }
+
+    private static ValueReference? Reference(MappingNode? valueFrom)
+    {
+        foreach (var (field, kind) in new[] { ("secretKeyRef", "Secret"), ("configMapKeyRef", "ConfigMap") })
+        {
+            if (valueFrom?.GetMapping(field) is { } reference && reference.GetString("name") is { } name && reference.GetString("key") is { } key)
+            {
+                return new ValueReference(kind, name, key);
+            }
+        }
+
+        return null;
     }
 
     private static IReadOnlyList<ContainerPortFact> Ports(SequenceNode? sequence)
@@ -175,13 +189,18 @@ internal sealed class WorkloadCollector : FactCollector
                 }
             }
 
+            var volumePath = $"{pod.Path}.volumes[name={name}]";
+            var claim = volume.GetMapping("persistentVolumeClaim")?.GetScalar("claimName");
             volumes.Add(new VolumeFact(
                 name,
                 sourceKind,
                 volume.GetMapping("configMap")?.GetString("name"),
                 volume.GetMapping("secret")?.GetString("secretName"),
-                volume.GetMapping("persistentVolumeClaim")?.GetString("claimName"),
-                FactLocation.At(volume, $"{pod.Path}.volumes[name={name}]")));
+                claim is { IsNull: false } ? claim.Value : null,
+                FactLocation.At(volume, volumePath))
+            {
+                ClaimNameAt = claim is { IsNull: false } ? FactLocation.At(claim, volumePath + ".persistentVolumeClaim.claimName") : null,
+            });
         }
 
         return volumes;
