@@ -56,6 +56,7 @@ public static class CheckRegistry
         ["cnpg-scheduled-backup"] = p => new CnpgScheduledBackupCheck(p),
         ["external-secret-store"] = p => new ExternalSecretStoreCheck(p),
         ["redis-network-exposure"] = p => new RedisNetworkExposureCheck(p),
+        ["filestore-backup-coverage"] = p => new FilestoreBackupCoverageCheck(p),
         ["odoo-web-disruption-budget"] = p => new OdooWebDisruptionBudgetCheck(p),
         ["odoo-web-replicas"] = p => new OdooWebReplicasCheck(p),
         ["tenant-namespace"] = p => new TenantNamespaceCheck(p),

@@ -31,6 +31,7 @@ internal static class FactCollectors
         new Platform.RedisWorkloadCollector(),
         new Platform.SecretReferenceCollector(),
         new Platform.TraefikCollector(),
+        new Platform.VolumeBackupCollector(),
     };
 
     private static readonly ConcurrentDictionary<string, FactCollector[]> ByKind = new(StringComparer.Ordinal);
