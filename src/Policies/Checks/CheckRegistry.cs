@@ -57,6 +57,7 @@ public static class CheckRegistry
         ["external-secret-store"] = p => new ExternalSecretStoreCheck(p),
         ["redis-network-exposure"] = p => new RedisNetworkExposureCheck(p),
         ["filestore-backup-coverage"] = p => new FilestoreBackupCoverageCheck(p),
+        ["redis-session-persistence"] = p => new RedisSessionPersistenceCheck(p),
         ["odoo-web-disruption-budget"] = p => new OdooWebDisruptionBudgetCheck(p),
         ["odoo-web-replicas"] = p => new OdooWebReplicasCheck(p),
         ["tenant-namespace"] = p => new TenantNamespaceCheck(p),
