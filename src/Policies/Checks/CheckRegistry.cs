@@ -78,6 +78,7 @@ public static class CheckRegistry
         ["odoo-filestore-volume"] = p => new Odoo.OdooFilestoreVolumeCheck(p),
         ["odoo-database-tls"] = p => new Odoo.OdooDatabaseTlsCheck(p),
         ["odoo-database-superuser"] = p => new Odoo.OdooDatabaseSuperuserCheck(p),
+        ["odoo-database-manager-route"] = p => new Odoo.OdooDatabaseManagerRouteCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),
