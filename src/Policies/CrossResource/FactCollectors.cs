@@ -14,6 +14,7 @@ internal static class FactCollectors
 {
     private static readonly FactCollector[] All =
     {
+        new ConfigMapValuesCollector(),
         new NamespaceCollector(),
         new NamespaceGuardCollector(),
         new OdooConfigCollector(),

@@ -14,7 +14,9 @@ namespace PolicyKit.Policies.Checks.Odoo;
 /// official <c>postgres</c> image (or <c>postgis/postgis</c>, built on it) with that <c>POSTGRES_USER</c> — the image
 /// creates that user as the instance's superuser — compared by value or by the same Secret/ConfigMap key; when
 /// <c>db_host</c> names a CloudNativePG Cluster's Service and the Cluster manages the role with <c>superuser: true</c>;
-/// or when <c>USER</c> comes from a Cluster's superuser Secret (<c>enableSuperuserAccess</c>). Bitnami's PostgreSQL
+/// or when <c>USER</c> comes from a Cluster's superuser Secret (<c>enableSuperuserAccess</c>). Variables are read
+/// through <c>envFrom</c> ConfigMaps of the input (<see cref="ContainerEnvironment"/>); a side whose variables may come
+/// from a Secret loaded wholesale is not judged on a default it cannot see. Bitnami's PostgreSQL
 /// image is not judged: its <c>POSTGRESQL_USERNAME</c> (alias <c>POSTGRES_USER</c>) is an ordinary owner role.
 /// </summary>
 internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
@@ -33,17 +35,20 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
             .SelectMany(w => w.Containers.Where(c => c.List == "containers" && IsOfficialPostgres(c.Image)).Select(c => (Workload: w, Container: c)))
             .ToList();
         var clusters = index.All<CnpgClusterFact>().ToList();
+        var environment = ContainerEnvironment.For(index);
         foreach (var instance in OdooTopology.For(index).Instances)
         {
-            if (DatabaseUser(instance) is not { } user)
+            if (DatabaseUser(instance, environment) is not { } user)
             {
                 continue;
             }
 
             var ownNamespace = instance.Workload.Origin.Namespace;
-            var hostText = instance.Setting("db_host")?.Value ?? (instance.ConfigKnown && OdooInstances.IsOfficialImage(instance.Container.Image) ? ImageDefaultHost : null);
+            var hostText = instance.Setting("db_host")?.Value
+                ?? environment.Variable(instance.Container, instance.Workload.Origin, "HOST")?.Value
+                ?? (ImageDefaultsApply(instance, environment) && environment.Variable(instance.Container, instance.Workload.Origin, "HOST") is null ? ImageDefaultHost : null);
             var reason = ServiceAddress.Parse(hostText, ownNamespace) is { } address
-                ? ThroughService(address, user, services, postgresServers, clusters)
+                ? ThroughService(address, user, services, postgresServers, clusters, environment)
                 : null;
             reason ??= FromSuperuserSecret(user, ownNamespace, clusters);
             if (reason is not null)
@@ -53,7 +58,7 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
         }
     }
 
-    private static string? ThroughService(ServiceAddress address, DatabaseRole user, ILookup<(string, string), ServiceFact> services, List<(WorkloadFact Workload, ContainerFact Container)> postgresServers, List<CnpgClusterFact> clusters)
+    private static string? ThroughService(ServiceAddress address, DatabaseRole user, ILookup<(string, string), ServiceFact> services, List<(WorkloadFact Workload, ContainerFact Container)> postgresServers, List<CnpgClusterFact> clusters, ContainerEnvironment environment)
     {
         var serviceNamespace = address.Namespace ?? string.Empty;
         foreach (var cluster in clusters)
@@ -74,7 +79,12 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
                     continue;
                 }
 
-                var variable = container.Variable("POSTGRES_USER");
+                var variable = environment.Variable(container, workload.Origin, "POSTGRES_USER");
+                if (variable is null && environment.HasHiddenSources(container, workload.Origin))
+                {
+                    continue;
+                }
+
                 var sameRole = variable is null ? user.Value == "postgres"
                     : variable.Value is { } literal ? user.Value == literal.Trim()
                     : variable.Reference is { } reference && reference == user.Reference && workload.Origin.SameNamespaceAs(user.Origin);
@@ -100,7 +110,7 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
     }
 
     /// <summary>The role Odoo connects as: a written value, or the Secret/ConfigMap key its <c>USER</c> reads; the official image's default when nothing says.</summary>
-    private static DatabaseRole? DatabaseUser(OdooInstance instance)
+    private static DatabaseRole? DatabaseUser(OdooInstance instance, ContainerEnvironment environment)
     {
         if (instance.Setting("db_user") is { } setting)
         {
@@ -108,26 +118,32 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
         }
 
         // The official image's entrypoint falls back from USER to POSTGRES_USER, then to "odoo".
-        var official = OdooInstances.IsOfficialImage(instance.Container.Image);
-        var variable = instance.Container.Variable("USER") ?? (official ? instance.Container.Variable("POSTGRES_USER") : null);
+        var container = instance.Container;
+        var origin = instance.Workload.Origin;
+        var variable = environment.Variable(container, origin, "USER")
+            ?? (OdooInstances.IsOfficialImage(container.Image) ? environment.Variable(container, origin, "POSTGRES_USER") : null);
         if (variable is { Reference: { } reference })
         {
-            return new DatabaseRole(null, reference, instance.Workload.Origin, variable.At, $"from {reference.Kind} \"{reference.Name}\" key \"{reference.Key}\"");
+            return new DatabaseRole(null, reference, variable.Origin, variable.At, $"from {reference.Kind} \"{reference.Name}\" key \"{reference.Key}\"");
         }
 
-        if (variable is { Value: { } literal } && variable.Name == "POSTGRES_USER")
+        if (variable is { Value: { } literal })
         {
-            return new DatabaseRole(literal.Trim(), null, instance.Workload.Origin, variable.At, literal.Trim());
+            return new DatabaseRole(literal.Trim(), null, variable.Origin, variable.At, literal.Trim());
         }
 
-        if (instance.ConfigKnown && official && variable is null)
+        if (variable is null && ImageDefaultsApply(instance, environment))
         {
-            var (origin, at) = instance.WhereToAdd;
-            return new DatabaseRole(ImageDefaultUser, null, origin, at, $"{ImageDefaultUser} (the image's default)");
+            var (addTo, at) = instance.WhereToAdd;
+            return new DatabaseRole(ImageDefaultUser, null, addTo, at, $"{ImageDefaultUser} (the image's default)");
         }
 
         return null;
     }
+
+    /// <summary>The official image with its whole configuration in view: nothing hidden may set USER or HOST.</summary>
+    private static bool ImageDefaultsApply(OdooInstance instance, ContainerEnvironment environment) =>
+        instance.ConfigKnown && OdooInstances.IsOfficialImage(instance.Container.Image) && !environment.HasHiddenSources(instance.Container, instance.Workload.Origin);
 
     private static bool IsOfficialPostgres(string? image)
     {

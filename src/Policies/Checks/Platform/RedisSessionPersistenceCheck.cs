@@ -36,9 +36,10 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
         var services = index.All<ServiceFact>().ToLookup(s => (s.Origin.Namespace ?? string.Empty, s.Origin.Name ?? string.Empty));
         var redisServers = index.All<RedisWorkloadFact>().ToList();
         var sessionStores = new Dictionary<RedisWorkloadFact, OdooInstance>();
+        var environment = ContainerEnvironment.For(index);
         foreach (var instance in OdooTopology.For(index).Instances)
         {
-            if (ServiceAddress.Parse(SessionHost(instance), instance.Workload.Origin.Namespace) is not { } address)
+            if (ServiceAddress.Parse(SessionHost(instance, environment), instance.Workload.Origin.Namespace) is not { } address)
             {
                 continue;
             }
@@ -103,10 +104,10 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
     }
 
     /// <summary>The Redis host an Odoo server keeps its sessions in, when a session-store addon is switched on.</summary>
-    private static string? SessionHost(OdooInstance instance)
+    private static string? SessionHost(OdooInstance instance, ContainerEnvironment environment)
     {
-        var container = instance.Container;
-        var fromEnvironment = IsOn(container.Variable("ODOO_SESSION_REDIS")?.Value);
+        string? Variable(string name) => environment.Variable(instance.Container, instance.Workload.Origin, name)?.Value;
+        var fromEnvironment = IsOn(Variable("ODOO_SESSION_REDIS"));
         var fromConfig = instance.Setting("session_redis") is { IsOn: true } || instance.Setting("enable_redis") is { IsOn: true }
             || string.Equals(instance.Setting("session_store")?.Value.Trim(), "redis", StringComparison.OrdinalIgnoreCase);
         if (!fromEnvironment && !fromConfig)
@@ -114,12 +115,12 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
             return null;
         }
 
-        return container.Variable("ODOO_SESSION_REDIS_URL")?.Value
-            ?? container.Variable("ODOO_SESSION_REDIS_HOST")?.Value
+        return Variable("ODOO_SESSION_REDIS_URL")
+            ?? Variable("ODOO_SESSION_REDIS_HOST")
             ?? instance.Setting("redis_url")?.Value
             ?? instance.Setting("redis_host")?.Value
-            ?? container.Variable("REDIS_URL")?.Value
-            ?? container.Variable("REDIS_HOST")?.Value;
+            ?? Variable("REDIS_URL")
+            ?? Variable("REDIS_HOST");
     }
 
     private static bool IsOn(string? value) => value?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";

@@ -66,6 +66,7 @@ internal sealed class WorkloadCollector : FactCollector
                 : commandNode is not null ? FactLocation.At(commandNode, path + ".command")
                 : FactLocation.At(container.Anchor, path + ".name"),
             Env = Env(node.GetSequence("env"), path),
+            EnvFrom = EnvFrom(node.GetSequence("envFrom"), path),
             CpuLimitMillis = KubernetesQuantity.Millicores(YamlFacts.Text(limits?.Get("cpu"))),
             MemoryLimitBytes = KubernetesQuantity.Bytes(YamlFacts.Text(limits?.Get("memory"))),
             LimitsAt = limits is not null ? FactLocation.At(limits, path + ".resources.limits")
@@ -121,6 +122,33 @@ internal sealed class WorkloadCollector : FactCollector
         }
 
         return variables;
+    }
+
+    private static IReadOnlyList<EnvironmentSource> EnvFrom(SequenceNode? sequence, string path)
+    {
+        if (sequence is null)
+        {
+            return System.Array.Empty<EnvironmentSource>();
+        }
+
+        var sources = new List<EnvironmentSource>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (sequence.Items[i] is not MappingNode entry)
+            {
+                continue;
+            }
+
+            foreach (var (field, kind) in new[] { ("configMapRef", "ConfigMap"), ("secretRef", "Secret") })
+            {
+                if (entry.GetMapping(field)?.GetScalar("name") is { IsNull: false } name)
+                {
+                    sources.Add(new EnvironmentSource(kind, name.Value, entry.GetString("prefix") ?? string.Empty, FactLocation.At(name, $"{path}.envFrom[{i}].{field}.name")));
+                }
+            }
+        }
+
+        return sources;
     }
 
     private static ValueReference? Reference(MappingNode? valueFrom)

@@ -37,6 +37,9 @@ internal sealed class ContainerFact
 
     public IReadOnlyList<EnvironmentVariable> Env { get; init; } = System.Array.Empty<EnvironmentVariable>();
 
+    /// <summary><c>envFrom</c>: the ConfigMaps and Secrets whose keys become variables, in order (a later one wins, <c>env</c> over all).</summary>
+    public IReadOnlyList<EnvironmentSource> EnvFrom { get; init; } = System.Array.Empty<EnvironmentSource>();
+
     /// <summary><c>resources.limits.cpu</c> in millicores, when set and readable.</summary>
     public long? CpuLimitMillis { get; init; }
 
@@ -96,6 +99,9 @@ internal sealed record WrittenValue(string Value, FactLocation At);
 /// the same value, whatever it is).
 /// </summary>
 internal sealed record EnvironmentVariable(string Name, string? Value, bool FromReference, FactLocation At, ValueReference? Reference = null);
+
+/// <summary>An <c>envFrom</c> entry: a ConfigMap or Secret (<c>Kind</c>) by name, with the <c>prefix</c> put before its keys.</summary>
+internal sealed record EnvironmentSource(string Kind, string Name, string Prefix, FactLocation At);
 
 /// <summary>Where a variable's value comes from: <c>Kind</c> is <c>Secret</c> or <c>ConfigMap</c>.</summary>
 internal sealed record ValueReference(string Kind, string Name, string Key);
