@@ -13,7 +13,7 @@ namespace PolicyKit.Policies.Checks.Platform;
 /// A Redis that holds Odoo's sessions must keep them on disk, on a volume that outlives the pod. Odoo stores its sessions
 /// in Redis through a session-store addon: camptocamp's <c>session_redis</c> (<c>ODOO_SESSION_REDIS</c> on, the server
 /// in <c>ODOO_SESSION_REDIS_URL</c> or <c>ODOO_SESSION_REDIS_HOST</c>) and its forks (<c>session_redis = True</c> with
-/// <c>redis_url</c>/<c>redis_host</c> in <c>odoo.conf</c>), Smile's (<c>enable_redis = True</c>, <c>redis_host</c>), or
+/// <c>redis_url</c>/<c>redis_host</c> in <c>odoo.conf</c>, or the same <c>odoo_session_redis_*</c> names there), Smile's (<c>enable_redis = True</c>, <c>redis_host</c>), or
 /// <c>session_store = redis</c>; with the switch on, <c>REDIS_URL</c>/<c>REDIS_HOST</c> also name the server. The host
 /// must name a Service whose pods run Redis. Reports persistence turned off (<c>--save ""</c> without
 /// <c>--appendonly yes</c>; Bitnami's <c>REDIS_RDB_POLICY_DISABLED=yes</c> with <c>REDIS_AOF_ENABLED=no</c>) at that
@@ -109,6 +109,7 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
         string? Variable(string name) => environment.Variable(instance.Container, instance.Workload.Origin, name)?.Value;
         var fromEnvironment = IsOn(Variable("ODOO_SESSION_REDIS"));
         var fromConfig = instance.Setting("session_redis") is { IsOn: true } || instance.Setting("enable_redis") is { IsOn: true }
+            || instance.Setting("odoo_session_redis") is { IsOn: true }
             || string.Equals(instance.Setting("session_store")?.Value.Trim(), "redis", StringComparison.OrdinalIgnoreCase);
         if (!fromEnvironment && !fromConfig)
         {
@@ -119,6 +120,8 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
             ?? Variable("ODOO_SESSION_REDIS_HOST")
             ?? instance.Setting("redis_url")?.Value
             ?? instance.Setting("redis_host")?.Value
+            ?? instance.Setting("odoo_session_redis_url")?.Value
+            ?? instance.Setting("odoo_session_redis_host")?.Value
             ?? Variable("REDIS_URL")
             ?? Variable("REDIS_HOST");
     }
