@@ -31,7 +31,8 @@ internal sealed class OdooDatabaseManagerRouteCheck : CrossResourceCheck
     {
         var topology = OdooTopology.For(index);
         var middlewares = index.All<TraefikMiddlewareFact>().ToList();
-        var routes = index.All<RouteFact>().ToList();
+        // Only routes written for /web/database can be the more specific route that blocks it.
+        var databaseRoutes = index.All<RouteFact>().Where(r => r.Paths.Any(Covers)).ToList();
         var services = index.All<ServiceFact>().ToList();
         foreach (var instance in topology.Instances)
         {
@@ -48,7 +49,7 @@ internal sealed class OdooDatabaseManagerRouteCheck : CrossResourceCheck
                 }
 
                 var matched = MatchedPrefixLength(route);
-                var blocked = routes.Any(other => !ReferenceEquals(other, route) && SharesHost(route, other)
+                var blocked = databaseRoutes.Any(other => !ReferenceEquals(other, route) && SharesHost(route, other)
                     && other.Paths.Any(p => Covers(p) && p.TrimEnd('/').Length > matched)
                     && (Blocks(other, middlewares, specificRoute: true) || !ReachesOdoo(other, topology, services)));
                 if (blocked)
