@@ -33,7 +33,7 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
         var services = index.All<ServiceFact>().ToLookup(s => (s.Origin.Namespace ?? string.Empty, s.Origin.Name ?? string.Empty));
         var postgresServers = index.All<WorkloadFact>()
             .SelectMany(w => w.Containers.Where(c => c.List == "containers" && IsOfficialPostgres(c.Image)).Select(c => (Workload: w, Container: c)))
-            .ToList();
+            .ToLookup(p => p.Workload.Origin.Namespace ?? string.Empty);
         var clusters = index.All<CnpgClusterFact>().ToList();
         var environment = ContainerEnvironment.For(index);
         foreach (var instance in OdooTopology.For(index).Instances)
@@ -58,7 +58,7 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
         }
     }
 
-    private static string? ThroughService(ServiceAddress address, DatabaseRole user, ILookup<(string, string), ServiceFact> services, List<(WorkloadFact Workload, ContainerFact Container)> postgresServers, List<CnpgClusterFact> clusters, ContainerEnvironment environment)
+    private static string? ThroughService(ServiceAddress address, DatabaseRole user, ILookup<(string, string), ServiceFact> services, ILookup<string, (WorkloadFact Workload, ContainerFact Container)> postgresServers, List<CnpgClusterFact> clusters, ContainerEnvironment environment)
     {
         var serviceNamespace = address.Namespace ?? string.Empty;
         foreach (var cluster in clusters)
@@ -72,9 +72,9 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
 
         foreach (var service in services[(serviceNamespace, address.Name)])
         {
-            foreach (var (workload, container) in postgresServers)
+            foreach (var (workload, container) in postgresServers[serviceNamespace])
             {
-                if (!workload.Origin.SameNamespaceAs(service.Origin) || !workload.IsSelectedBy(service.Selector))
+                if (!workload.IsSelectedBy(service.Selector))
                 {
                     continue;
                 }

@@ -34,7 +34,7 @@ internal sealed class FilestoreBackupCoverageCheck : CrossResourceCheck
             }
         }
 
-        var cronJobs = index.All<WorkloadFact>().Where(w => w.Kind == "CronJob").ToList();
+        var cronJobs = index.All<WorkloadFact>().Where(w => w.Kind == "CronJob").ToLookup(w => w.Origin.Namespace ?? string.Empty);
         var backups = index.All<VolumeBackupFact>().ToList();
         foreach (var instance in topology.Instances)
         {
@@ -46,7 +46,7 @@ internal sealed class FilestoreBackupCoverageCheck : CrossResourceCheck
             }
 
             var claimNamespace = instance.Workload.Origin.Namespace;
-            if (cronJobs.Any(job => job.Origin.SameNamespaceAs(instance.Workload.Origin) && CopiesFilestore(job, claimName))
+            if (cronJobs[claimNamespace ?? string.Empty].Any(job => CopiesFilestore(job, claimName))
                 || backups.Any(b => b.Covers(claimNamespace, claimName)))
             {
                 continue;

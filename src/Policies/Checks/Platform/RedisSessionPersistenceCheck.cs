@@ -35,6 +35,7 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
     {
         var services = index.All<ServiceFact>().ToLookup(s => (s.Origin.Namespace ?? string.Empty, s.Origin.Name ?? string.Empty));
         var redisServers = index.All<RedisWorkloadFact>().ToList();
+        var redisByNamespace = redisServers.ToLookup(r => r.Origin.Namespace ?? string.Empty);
         var sessionStores = new Dictionary<RedisWorkloadFact, OdooInstance>();
         var environment = ContainerEnvironment.For(index);
         foreach (var instance in OdooTopology.For(index).Instances)
@@ -46,7 +47,7 @@ internal sealed class RedisSessionPersistenceCheck : CrossResourceCheck
 
             foreach (var service in services[(address.Namespace ?? string.Empty, address.Name)])
             {
-                foreach (var redis in redisServers.Where(r => r.Origin.SameNamespaceAs(service.Origin) && Selects(service, r)))
+                foreach (var redis in redisByNamespace[service.Origin.Namespace ?? string.Empty].Where(r => Selects(service, r)))
                 {
                     if (!sessionStores.ContainsKey(redis))
                     {
