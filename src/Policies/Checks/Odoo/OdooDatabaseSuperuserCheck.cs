@@ -44,9 +44,10 @@ internal sealed class OdooDatabaseSuperuserCheck : CrossResourceCheck
             }
 
             var ownNamespace = instance.Workload.Origin.Namespace;
+            var hostVariable = environment.Variable(instance.Container, instance.Workload.Origin, "HOST");
             var hostText = instance.Setting("db_host")?.Value
-                ?? environment.Variable(instance.Container, instance.Workload.Origin, "HOST")?.Value
-                ?? (ImageDefaultsApply(instance, environment) && environment.Variable(instance.Container, instance.Workload.Origin, "HOST") is null ? ImageDefaultHost : null);
+                ?? hostVariable?.Value
+                ?? (hostVariable is null && ImageDefaultsApply(instance, environment) ? ImageDefaultHost : null);
             var reason = ServiceAddress.Parse(hostText, ownNamespace) is { } address
                 ? ThroughService(address, user, services, postgresServers, clusters, environment)
                 : null;
