@@ -56,6 +56,8 @@ public static class CheckRegistry
         ["cnpg-scheduled-backup"] = p => new CnpgScheduledBackupCheck(p),
         ["external-secret-store"] = p => new ExternalSecretStoreCheck(p),
         ["redis-network-exposure"] = p => new RedisNetworkExposureCheck(p),
+        ["filestore-backup-coverage"] = p => new FilestoreBackupCoverageCheck(p),
+        ["redis-session-persistence"] = p => new RedisSessionPersistenceCheck(p),
         ["odoo-web-disruption-budget"] = p => new OdooWebDisruptionBudgetCheck(p),
         ["odoo-web-replicas"] = p => new OdooWebReplicasCheck(p),
         ["tenant-namespace"] = p => new TenantNamespaceCheck(p),
@@ -75,6 +77,8 @@ public static class CheckRegistry
         ["odoo-worker-count"] = p => new Odoo.OdooWorkerCountCheck(p),
         ["odoo-filestore-volume"] = p => new Odoo.OdooFilestoreVolumeCheck(p),
         ["odoo-database-tls"] = p => new Odoo.OdooDatabaseTlsCheck(p),
+        ["odoo-database-superuser"] = p => new Odoo.OdooDatabaseSuperuserCheck(p),
+        ["odoo-database-manager-route"] = p => new Odoo.OdooDatabaseManagerRouteCheck(p),
 
         // Pod Security Standards: one check per upstream control (rules/pss).
         ["pss-host-namespaces"] = p => new PodSecurityCheck("hostNamespaces", p),

@@ -14,6 +14,7 @@ internal static class FactCollectors
 {
     private static readonly FactCollector[] All =
     {
+        new ConfigMapValuesCollector(),
         new NamespaceCollector(),
         new NamespaceGuardCollector(),
         new OdooConfigCollector(),
@@ -31,6 +32,7 @@ internal static class FactCollectors
         new Platform.RedisWorkloadCollector(),
         new Platform.SecretReferenceCollector(),
         new Platform.TraefikCollector(),
+        new Platform.VolumeBackupCollector(),
     };
 
     private static readonly ConcurrentDictionary<string, FactCollector[]> ByKind = new(StringComparer.Ordinal);

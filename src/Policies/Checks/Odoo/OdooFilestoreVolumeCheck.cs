@@ -18,8 +18,6 @@ namespace PolicyKit.Policies.Checks.Odoo;
 /// </summary>
 internal sealed class OdooFilestoreVolumeCheck : CrossResourceCheck
 {
-    private const string OfficialImageDataDir = "/var/lib/odoo";
-
     public OdooFilestoreVolumeCheck(CheckParameters parameters)
     {
     }
@@ -38,15 +36,12 @@ internal sealed class OdooFilestoreVolumeCheck : CrossResourceCheck
 
         foreach (var instance in topology.Instances)
         {
-            if (!topology.IsSelected(instance) || OdooRoles.IsCronRunner(instance) || DataDir(instance) is not { } dataDir)
+            if (!topology.IsSelected(instance) || OdooRoles.IsCronRunner(instance) || OdooFilestore.DataDir(instance) is not { } dataDir)
             {
                 continue;
             }
 
-            var mount = instance.Container.Mounts
-                .Where(m => Contains(m.MountPath, dataDir))
-                .OrderByDescending(m => m.MountPath.TrimEnd('/').Length)
-                .FirstOrDefault();
+            var mount = OdooFilestore.Mount(instance, dataDir);
             if (mount is null)
             {
                 Report(sink, instance.Workload.Origin, instance.Container.At, instance, $"keeps its filestore ({dataDir}) on the container's own filesystem, lost when the pod is replaced; mount a persistent volume at {dataDir}");
@@ -72,24 +67,6 @@ internal sealed class OdooFilestoreVolumeCheck : CrossResourceCheck
                 Report(sink, claim.Origin, claim.AccessModesAt, instance, $"runs {instance.Workload.Replicas.Value.ToString(CultureInfo.InvariantCulture)} replicas writing the filestore ({dataDir}) on claim \"{claimName}\" with {modes}; replicas on other nodes cannot mount it: request ReadWriteMany from a storage class that offers it");
             }
         }
-    }
-
-    private static string? DataDir(OdooInstance instance)
-    {
-        if (instance.Setting("data_dir") is { } written)
-        {
-            var value = written.Value.Trim();
-            return value.StartsWith("/", StringComparison.Ordinal) ? value : null;
-        }
-
-        return instance.ConfigKnown && OdooInstances.IsOfficialImage(instance.Container.Image) ? OfficialImageDataDir : null;
-    }
-
-    private static bool Contains(string mountPath, string directory)
-    {
-        var mount = mountPath.TrimEnd('/');
-        var path = directory.TrimEnd('/');
-        return path == mount || path.StartsWith(mount + "/", StringComparison.Ordinal) || mount.Length == 0;
     }
 
     private static void Report(CrossResourceSink sink, FactOrigin origin, FactLocation at, OdooInstance instance, string problem) =>

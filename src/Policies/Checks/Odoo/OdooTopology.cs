@@ -40,7 +40,7 @@ internal sealed class OdooTopology
 
         foreach (var route in index.All<RouteFact>())
         {
-            if (!servicesByName.TryGetValue((route.ServiceNamespace ?? string.Empty, route.ServiceName), out var services))
+            if (route.Source.ToTraefikService || !servicesByName.TryGetValue((route.ServiceNamespace ?? string.Empty, route.ServiceName), out var services))
             {
                 continue;
             }

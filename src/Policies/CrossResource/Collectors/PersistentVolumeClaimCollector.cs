@@ -13,7 +13,8 @@ internal sealed class PersistentVolumeClaimCollector : FactCollector
     {
         if (resource.Identity.Kind == "PersistentVolumeClaim")
         {
-            Record(sink, resource.Identity.Name, resource.Root.GetMapping("spec"), "spec", resource);
+            var name = resource.Root.GetMapping("metadata")?.GetScalar("name");
+            Record(sink, resource.Identity.Name, resource.Root.GetMapping("spec"), "spec", resource, name is null ? null : FactLocation.At(name, "metadata.name"));
             return;
         }
 
@@ -24,17 +25,18 @@ internal sealed class PersistentVolumeClaimCollector : FactCollector
             {
                 var name = template.GetMapping("metadata")?.GetString("name");
                 var path = name is null ? $"spec.volumeClaimTemplates[{i}]" : $"spec.volumeClaimTemplates[name={name}]";
-                Record(sink, name, template.GetMapping("spec"), path + ".spec", resource);
+                var nameNode = template.GetMapping("metadata")?.GetScalar("name");
+                Record(sink, name, template.GetMapping("spec"), path + ".spec", resource, nameNode is null ? null : FactLocation.At(nameNode, path + ".metadata.name"));
             }
         }
     }
 
-    private static void Record(FactSink sink, string? name, MappingNode? spec, string specPath, Resource resource)
+    private static void Record(FactSink sink, string? name, MappingNode? spec, string specPath, Resource resource, FactLocation? nameAt)
     {
         var modes = spec?.Get("accessModes");
         var at = modes is not null ? FactLocation.At(modes, specPath + ".accessModes")
             : spec is not null ? FactLocation.At(spec, specPath)
             : FactLocation.At(resource.KindNode, "kind");
-        sink.Add(new PersistentVolumeClaimFact(sink.Origin, name, YamlFacts.Strings(modes), YamlFacts.Text(spec?.Get("storageClassName")), at));
+        sink.Add(new PersistentVolumeClaimFact(sink.Origin, name, YamlFacts.Strings(modes), YamlFacts.Text(spec?.Get("storageClassName")), at) { NameAt = nameAt ?? at });
     }
 }

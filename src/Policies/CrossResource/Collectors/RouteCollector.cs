@@ -9,7 +9,7 @@ namespace PolicyKit.Policies.CrossResource.Collectors;
 
 /// <summary>
 /// Records HTTP routes to Services: Traefik <c>IngressRoute</c> (<c>traefik.io</c> and the legacy
-/// <c>traefik.containo.us</c> group; backends of kind <c>TraefikService</c> are not Services and are left out) and
+/// <c>traefik.containo.us</c> group; a backend of kind <c>TraefikService</c> is marked as such, since no Service is behind it) and
 /// <c>Ingress</c> (<c>networking.k8s.io/v1</c>, and the older <c>serviceName</c>/<c>servicePort</c> form).
 /// </summary>
 internal sealed class RouteCollector : FactCollector
@@ -20,6 +20,25 @@ internal sealed class RouteCollector : FactCollector
     // Traefik rule matchers with their arguments: Host(`a`, `b`), PathPrefix(`/websocket`); a negated matcher is skipped.
     private static readonly Regex Matcher = new(@"(?<!!\s*)\b(?<name>Host|PathPrefix|Path)\s*\((?<args>[^)]*)\)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private static readonly Regex Quoted = new("[`\"]([^`\"]*)[`\"]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    // A negated path matcher, directly or as the first matcher of a negated group: !PathPrefix(`/web/database`).
+    private static readonly Regex NegatedPath = new("!\\s*\\(?\\s*(?:PathPrefix|Path|PathRegexp)\\s*\\(\\s*[`\"]\\^?(?<path>/[^`\"]*)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    // Annotations with which ingress-nginx (and Traefik 1.x) let only some sources, or authenticated users, through.
+    private static readonly string[] RestrictingAnnotations =
+    {
+        "nginx.ingress.kubernetes.io/whitelist-source-range",
+        "nginx.ingress.kubernetes.io/allowlist-source-range",
+        "nginx.ingress.kubernetes.io/auth-url",
+        "nginx.ingress.kubernetes.io/auth-type",
+        "traefik.ingress.kubernetes.io/whitelist-source-range",
+    };
+
+    private static readonly string[] SnippetAnnotations =
+    {
+        "nginx.ingress.kubernetes.io/server-snippet",
+        "nginx.ingress.kubernetes.io/configuration-snippet",
+    };
 
     public override bool AppliesToKind(string kind) => kind is "IngressRoute" or "Ingress";
 
@@ -57,6 +76,12 @@ internal sealed class RouteCollector : FactCollector
             var routePath = $"spec.routes[{i}]";
             var match = route.GetScalar("match");
             var (hosts, paths) = ReadMatch(match?.Value ?? string.Empty);
+            var excluded = new List<string>();
+            foreach (Match negated in NegatedPath.Matches(match?.Value ?? string.Empty))
+            {
+                excluded.Add(negated.Groups["path"].Value);
+            }
+
             var middlewares = new List<string>();
             foreach (var item in route.GetSequence("middlewares")?.Items ?? Array.Empty<YamlNode>())
             {
@@ -69,11 +94,12 @@ internal sealed class RouteCollector : FactCollector
             var services = route.GetSequence("services")?.Items ?? Array.Empty<YamlNode>();
             for (var j = 0; j < services.Count; j++)
             {
-                if (services[j] is not MappingNode service || service.GetScalar("name") is not { IsNull: false } name
-                    || (service.GetString("kind") is { } kind && kind != "Service"))
+                if (services[j] is not MappingNode service || service.GetScalar("name") is not { IsNull: false } name)
                 {
                     continue;
                 }
+
+                var toTraefikService = (service.GetString("kind") is { } kind && kind != "Service") || name.Value.EndsWith("@internal", StringComparison.Ordinal);
 
                 var servicePath = $"{routePath}.services[name={name.Value}]";
                 sink.Add(new RouteFact(sink.Origin, new RouteSource(
@@ -86,7 +112,11 @@ internal sealed class RouteCollector : FactCollector
                     service.GetString("namespace"),
                     YamlFacts.Text(service.Get("port")),
                     FactLocation.At((YamlNode?)match ?? route, match is null ? routePath : routePath + ".match"),
-                    FactLocation.At(name, servicePath + ".name"))));
+                    FactLocation.At(name, servicePath + ".name"))
+                {
+                    ExcludedPaths = excluded,
+                    ToTraefikService = toTraefikService,
+                }));
             }
         }
     }
@@ -103,9 +133,10 @@ internal sealed class RouteCollector : FactCollector
         var middlewares = Split(annotations, MiddlewaresAnnotation);
         var entryPoints = Split(annotations, EntryPointsAnnotation);
         var hasTls = spec.GetSequence("tls") is { Items.Count: > 0 };
+        var access = Access(annotations);
         if ((spec.GetMapping("defaultBackend") ?? spec.GetMapping("backend")) is { } defaultBackend)
         {
-            Backend(sink, defaultBackend, spec.Get("defaultBackend") is null ? "spec.backend" : "spec.defaultBackend", Array.Empty<string>(), Array.Empty<string>(), entryPoints, middlewares, hasTls, defaultBackend);
+            Backend(sink, defaultBackend, spec.Get("defaultBackend") is null ? "spec.backend" : "spec.defaultBackend", Array.Empty<string>(), Array.Empty<string>(), entryPoints, middlewares, hasTls, access, defaultBackend);
         }
 
         var rules = spec.GetSequence("rules")?.Items ?? Array.Empty<YamlNode>();
@@ -125,13 +156,13 @@ internal sealed class RouteCollector : FactCollector
                 {
                     var pathText = path.GetString("path");
                     var at = (YamlNode?)path.Get("path") ?? path;
-                    Backend(sink, backend, $"spec.rules[{i}].http.paths[{j}].backend", hosts, pathText is null ? Array.Empty<string>() : new[] { pathText }, entryPoints, middlewares, hasTls, at, $"spec.rules[{i}].http.paths[{j}].path");
+                    Backend(sink, backend, $"spec.rules[{i}].http.paths[{j}].backend", hosts, pathText is null ? Array.Empty<string>() : new[] { pathText }, entryPoints, middlewares, hasTls, access, at, $"spec.rules[{i}].http.paths[{j}].path");
                 }
             }
         }
     }
 
-    private static void Backend(FactSink sink, MappingNode backend, string backendPath, IReadOnlyList<string> hosts, IReadOnlyList<string> paths, IReadOnlyList<string> entryPoints, IReadOnlyList<string> middlewares, bool hasTls, YamlNode routeAt, string? routePath = null)
+    private static void Backend(FactSink sink, MappingNode backend, string backendPath, IReadOnlyList<string> hosts, IReadOnlyList<string> paths, IReadOnlyList<string> entryPoints, IReadOnlyList<string> middlewares, bool hasTls, (IReadOnlyList<string> Excluded, bool Restricted) access, YamlNode routeAt, string? routePath = null)
     {
         ScalarNode? name;
         string? port;
@@ -155,7 +186,30 @@ internal sealed class RouteCollector : FactCollector
             return;
         }
 
-        sink.Add(new RouteFact(sink.Origin, new RouteSource(hosts, paths, entryPoints, middlewares, hasTls, name.Value, null, port, FactLocation.At(routeAt, routePath ?? backendPath), FactLocation.At(name, namePath))));
+        sink.Add(new RouteFact(sink.Origin, new RouteSource(hosts, paths, entryPoints, middlewares, hasTls, name.Value, null, port, FactLocation.At(routeAt, routePath ?? backendPath), FactLocation.At(name, namePath))
+        {
+            ExcludedPaths = access.Excluded,
+            AccessRestricted = access.Restricted,
+        }));
+    }
+
+    private static (IReadOnlyList<string> Excluded, bool Restricted) Access(IReadOnlyDictionary<string, string> annotations)
+    {
+        var restricted = false;
+        foreach (var annotation in RestrictingAnnotations)
+        {
+            restricted |= annotations.TryGetValue(annotation, out var value) && value.Trim().Length > 0;
+        }
+
+        foreach (var annotation in SnippetAnnotations)
+        {
+            if (annotations.TryGetValue(annotation, out var snippet) && snippet.IndexOf("/web/database", StringComparison.Ordinal) >= 0)
+            {
+                return (new[] { "/web/database" }, restricted);
+            }
+        }
+
+        return (Array.Empty<string>(), restricted);
     }
 
     private static (IReadOnlyList<string> Hosts, IReadOnlyList<string> Paths) ReadMatch(string match)

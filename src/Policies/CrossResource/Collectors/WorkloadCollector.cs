@@ -66,6 +66,7 @@ internal sealed class WorkloadCollector : FactCollector
                 : commandNode is not null ? FactLocation.At(commandNode, path + ".command")
                 : FactLocation.At(container.Anchor, path + ".name"),
             Env = Env(node.GetSequence("env"), path),
+            EnvFrom = EnvFrom(node.GetSequence("envFrom"), path),
             CpuLimitMillis = KubernetesQuantity.Millicores(YamlFacts.Text(limits?.Get("cpu"))),
             MemoryLimitBytes = KubernetesQuantity.Bytes(YamlFacts.Text(limits?.Get("memory"))),
             LimitsAt = limits is not null ? FactLocation.At(limits, path + ".resources.limits")
@@ -115,11 +116,52 @@ internal sealed class WorkloadCollector : FactCollector
                     name.Value,
                     YamlFacts.Text(value),
                     entry.Get("valueFrom") is not null,
-                    value is not null ? FactLocation.At(value, variablePath + ".value") : FactLocation.At(name, variablePath + ".name")));
+                    value is not null ? FactLocation.At(value, variablePath + ".value") : FactLocation.At(name, variablePath + ".name"),
+                    Reference(entry.GetMapping("valueFrom"))));
             }
         }
 
         return variables;
+    }
+
+    private static IReadOnlyList<EnvironmentSource> EnvFrom(SequenceNode? sequence, string path)
+    {
+        if (sequence is null)
+        {
+            return System.Array.Empty<EnvironmentSource>();
+        }
+
+        var sources = new List<EnvironmentSource>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (sequence.Items[i] is not MappingNode entry)
+            {
+                continue;
+            }
+
+            foreach (var (field, kind) in new[] { ("configMapRef", "ConfigMap"), ("secretRef", "Secret") })
+            {
+                if (entry.GetMapping(field)?.GetScalar("name") is { IsNull: false } name)
+                {
+                    sources.Add(new EnvironmentSource(kind, name.Value, entry.GetString("prefix") ?? string.Empty, FactLocation.At(name, $"{path}.envFrom[{i}].{field}.name")));
+                }
+            }
+        }
+
+        return sources;
+    }
+
+    private static ValueReference? Reference(MappingNode? valueFrom)
+    {
+        foreach (var (field, kind) in new[] { ("secretKeyRef", "Secret"), ("configMapKeyRef", "ConfigMap") })
+        {
+            if (valueFrom?.GetMapping(field) is { } reference && reference.GetString("name") is { } name && reference.GetString("key") is { } key)
+            {
+                return new ValueReference(kind, name, key);
+            }
+        }
+
+        return null;
     }
 
     private static IReadOnlyList<ContainerPortFact> Ports(SequenceNode? sequence)
@@ -175,13 +217,18 @@ internal sealed class WorkloadCollector : FactCollector
                 }
             }
 
+            var volumePath = $"{pod.Path}.volumes[name={name}]";
+            var claim = volume.GetMapping("persistentVolumeClaim")?.GetScalar("claimName");
             volumes.Add(new VolumeFact(
                 name,
                 sourceKind,
                 volume.GetMapping("configMap")?.GetString("name"),
                 volume.GetMapping("secret")?.GetString("secretName"),
-                volume.GetMapping("persistentVolumeClaim")?.GetString("claimName"),
-                FactLocation.At(volume, $"{pod.Path}.volumes[name={name}]")));
+                claim is { IsNull: false } ? claim.Value : null,
+                FactLocation.At(volume, volumePath))
+            {
+                ClaimNameAt = claim is { IsNull: false } ? FactLocation.At(claim, volumePath + ".persistentVolumeClaim.claimName") : null,
+            });
         }
 
         return volumes;

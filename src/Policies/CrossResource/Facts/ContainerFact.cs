@@ -37,6 +37,9 @@ internal sealed class ContainerFact
 
     public IReadOnlyList<EnvironmentVariable> Env { get; init; } = System.Array.Empty<EnvironmentVariable>();
 
+    /// <summary><c>envFrom</c>: the ConfigMaps and Secrets whose keys become variables, in order (a later one wins, <c>env</c> over all).</summary>
+    public IReadOnlyList<EnvironmentSource> EnvFrom { get; init; } = System.Array.Empty<EnvironmentSource>();
+
     /// <summary><c>resources.limits.cpu</c> in millicores, when set and readable.</summary>
     public long? CpuLimitMillis { get; init; }
 
@@ -90,8 +93,18 @@ internal sealed class ContainerFact
 /// <summary>A scalar as written (an argument), with where it is.</summary>
 internal sealed record WrittenValue(string Value, FactLocation At);
 
-/// <summary>An <c>env</c> entry: its literal value, or null when it comes from elsewhere (<c>valueFrom</c>).</summary>
-internal sealed record EnvironmentVariable(string Name, string? Value, bool FromReference, FactLocation At);
+/// <summary>
+/// An <c>env</c> entry: its literal value, or null when it comes from elsewhere (<c>valueFrom</c>); for a
+/// <c>secretKeyRef</c> or <c>configMapKeyRef</c>, the object and key it reads (two variables that read the same key hold
+/// the same value, whatever it is).
+/// </summary>
+internal sealed record EnvironmentVariable(string Name, string? Value, bool FromReference, FactLocation At, ValueReference? Reference = null);
+
+/// <summary>An <c>envFrom</c> entry: a ConfigMap or Secret (<c>Kind</c>) by name, with the <c>prefix</c> put before its keys.</summary>
+internal sealed record EnvironmentSource(string Kind, string Name, string Prefix, FactLocation At);
+
+/// <summary>Where a variable's value comes from: <c>Kind</c> is <c>Secret</c> or <c>ConfigMap</c>.</summary>
+internal sealed record ValueReference(string Kind, string Name, string Key);
 
 /// <summary>A <c>ports</c> entry of a container.</summary>
 internal sealed record ContainerPortFact(string? Name, int Port);

@@ -14,6 +14,9 @@ internal sealed class PersistentVolumeClaimFact : ResourceFact
         AccessModesAt = accessModesAt;
     }
 
+    /// <summary>The PVC's (or claim template's) <c>metadata.name</c>, else the claim's spec; where findings about the claim as a whole point.</summary>
+    public FactLocation NameAt { get; init; }
+
     /// <summary>The claim's name: the PVC's, or the template's for a StatefulSet (whose pods name it per ordinal).</summary>
     public string? ClaimName { get; }
 

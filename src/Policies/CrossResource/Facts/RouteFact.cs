@@ -62,4 +62,20 @@ internal sealed record RouteSource(
     string? ServiceNamespace,
     string? ServicePort,
     FactLocation RouteAt,
-    FactLocation BackendAt);
+    FactLocation BackendAt)
+{
+    /// <summary>
+    /// Paths the route leaves out: a negated Traefik matcher (<c>!PathPrefix(`/web/database`)</c>), or a path an
+    /// nginx Ingress snippet annotation denies (only <c>/web/database</c> is looked for).
+    /// </summary>
+    public IReadOnlyList<string> ExcludedPaths { get; init; } = System.Array.Empty<string>();
+
+    /// <summary>
+    /// The backend is a Traefik <c>TraefikService</c> (weighted, mirroring, or Traefik's own such as <c>noop@internal</c>),
+    /// not a Kubernetes Service: no pod is behind it as far as the index can tell.
+    /// </summary>
+    public bool ToTraefikService { get; init; }
+
+    /// <summary>An Ingress whose annotations restrict who may reach it: a source-range allow list or external authentication.</summary>
+    public bool AccessRestricted { get; init; }
+}

@@ -71,4 +71,8 @@ internal sealed class WorkloadFact : ResourceFact
 }
 
 /// <summary>A pod volume by name and its source: the ConfigMap, Secret or claim it names, or another source key.</summary>
-internal sealed record VolumeFact(string Name, string SourceKind, string? ConfigMapName, string? SecretName, string? ClaimName, FactLocation At);
+internal sealed record VolumeFact(string Name, string SourceKind, string? ConfigMapName, string? SecretName, string? ClaimName, FactLocation At)
+{
+    /// <summary>The <c>persistentVolumeClaim.claimName</c> value, when the volume is a claim.</summary>
+    public FactLocation? ClaimNameAt { get; init; }
+}

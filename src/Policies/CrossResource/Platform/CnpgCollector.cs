@@ -1,9 +1,12 @@
+using System;
+using System.Collections.Generic;
 using PolicyKit.Policies.Checks.Platform;
 using PolicyKit.Policies.Model;
+using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.CrossResource.Platform;
 
-/// <summary>Records CloudNativePG <c>Cluster</c>s and the Clusters their <c>ScheduledBackup</c>s back up.</summary>
+/// <summary>Records CloudNativePG <c>Cluster</c>s (with their superuser roles and Secret) and the Clusters their <c>ScheduledBackup</c>s back up.</summary>
 internal sealed class CnpgCollector : FactCollector
 {
     public override bool AppliesToKind(string kind) => kind is "Cluster" or "ScheduledBackup";
@@ -18,7 +21,24 @@ internal sealed class CnpgCollector : FactCollector
         if (resource.Identity.Kind == "Cluster")
         {
             var name = resource.Root.GetMapping("metadata")?.GetScalar("name");
-            sink.Add(new CnpgClusterFact(sink.Origin, name is null ? FactLocation.At(resource.KindNode, "kind") : FactLocation.At(name, "metadata.name")));
+            var clusterSpec = resource.Root.GetMapping("spec");
+            var superusers = new List<string>();
+            foreach (var item in clusterSpec?.GetMapping("managed")?.GetSequence("roles")?.Items ?? Array.Empty<YamlNode>())
+            {
+                if (item is MappingNode role && role.GetString("name") is { } roleName && role.GetScalar("superuser")?.AsBoolean() == true)
+                {
+                    superusers.Add(roleName);
+                }
+            }
+
+            var superuserSecret = clusterSpec?.GetScalar("enableSuperuserAccess")?.AsBoolean() == true
+                ? YamlFacts.Text(clusterSpec.GetMapping("superuserSecret")?.Get("name")) ?? resource.Identity.Name + "-superuser"
+                : null;
+            sink.Add(new CnpgClusterFact(sink.Origin, name is null ? FactLocation.At(resource.KindNode, "kind") : FactLocation.At(name, "metadata.name"))
+            {
+                SuperuserRoles = superusers,
+                SuperuserSecret = superuserSecret,
+            });
             return;
         }
 

@@ -16,7 +16,7 @@ internal sealed class RedisWorkloadCollector : FactCollector
             var labels = resource.Identity.Kind == "Pod"
                 ? YamlFacts.StringMap(resource.Root.GetMapping("metadata")?.GetMapping("labels"))
                 : YamlFacts.StringMap(resource.Root.GetMapping("spec")?.GetMapping("template")?.GetMapping("metadata")?.GetMapping("labels"));
-            sink.Add(new RedisWorkloadFact(sink.Origin, labels, FactLocation.At(container.Anchor, container.Path + ".name")));
+            sink.Add(new RedisWorkloadFact(sink.Origin, labels, FactLocation.At(container.Anchor, container.Path + ".name"), container.Name, redis.IsBitnami));
             return;
         }
     }

@@ -33,7 +33,12 @@ internal sealed class TraefikCollector : FactCollector
                     }
                 }
 
-                sink.Add(new TraefikMiddlewareFact(sink.Origin, hsts, chained));
+                sink.Add(new TraefikMiddlewareFact(sink.Origin, hsts, chained)
+                {
+                    Restricts = spec?.Get("ipAllowList") is not null || spec?.Get("ipWhiteList") is not null || spec?.Get("basicAuth") is not null
+                        || spec?.Get("digestAuth") is not null || spec?.Get("forwardAuth") is not null,
+                    Redirects = spec?.Get("redirectScheme") is not null || spec?.Get("redirectRegex") is not null,
+                });
                 break;
             case "TraefikService" when PlatformApis.IsTraefik(identity):
                 sink.Add(new TraefikServiceFact(sink.Origin));

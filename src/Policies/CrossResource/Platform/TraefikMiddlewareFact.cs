@@ -17,6 +17,12 @@ internal sealed class TraefikMiddlewareFact : ResourceFact
 
     public bool SetsHsts { get; }
 
+    /// <summary>An <c>ipAllowList</c>/<c>ipWhiteList</c> or authentication (<c>basicAuth</c>, <c>digestAuth</c>, <c>forwardAuth</c>) middleware: it lets only some clients through.</summary>
+    public bool Restricts { get; init; }
+
+    /// <summary>A <c>redirectScheme</c> or <c>redirectRegex</c> middleware: the request never reaches the backend.</summary>
+    public bool Redirects { get; init; }
+
     /// <summary>The names of the middlewares a <c>chain</c> middleware applies, in its own namespace.</summary>
     public IReadOnlyList<string> Chained { get; }
 }
