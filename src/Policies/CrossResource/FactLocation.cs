@@ -9,6 +9,12 @@ internal readonly record struct FactLocation(int Line, int Column, string FieldP
     /// <summary>For a rendered resource, where the field is written in the files a person edits (see <see cref="FactLocator"/>).</summary>
     public Loading.SourceLocation? Located { get; init; }
 
-    public static FactLocation At(Yaml.YamlNode node, string fieldPath) =>
-        new(node.Line, node.Column, fieldPath) { Located = FactLocator.Locate(fieldPath, node.Line, node.Column) };
+    // Field paths repeat from tenant to tenant; facts keep one copy of each.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FieldPaths = new(System.StringComparer.Ordinal);
+
+    public static FactLocation At(Yaml.YamlNode node, string fieldPath)
+    {
+        fieldPath = FieldPaths.GetOrAdd(fieldPath, fieldPath);
+        return new(node.Line, node.Column, fieldPath) { Located = FactLocator.Locate(fieldPath, node.Line, node.Column) };
+    }
 }

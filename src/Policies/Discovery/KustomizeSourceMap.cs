@@ -25,6 +25,9 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
     private readonly LoaderLimits limits;
     private readonly Dictionary<string, IReadOnlyList<SourceDocument>> files = new(StringComparer.Ordinal);
 
+    // One display path string per file: facts keep a location for every field they may report.
+    private readonly Dictionary<string, string> displayPaths = new(StringComparer.Ordinal);
+
     public KustomizeSourceMap(Kustomization overlay, IReadOnlyDictionary<string, Kustomization> kustomizations, Func<string, string> displayPath, LoaderLimits limits)
         : base("kustomize", displayPath(overlay.Folder), overlay.Folder)
     {
@@ -127,12 +130,22 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
 
         if (best is not { } chosen)
         {
-            return new SourceLocation(displayPath(overlay.FullPath), 1, 1, "untraced");
+            return new SourceLocation(DisplayPathOf(overlay.FullPath), 1, 1, "untraced");
         }
 
         var mapping = chosen.Mapping == "base" && chosen.Depth < renderedDepth ? "untraced" : chosen.Mapping;
         sourceNode = chosen.Node;
-        return new SourceLocation(displayPath(chosen.File), chosen.Node.Line, chosen.Node.Column, mapping);
+        return new SourceLocation(DisplayPathOf(chosen.File), chosen.Node.Line, chosen.Node.Column, mapping);
+    }
+
+    private string DisplayPathOf(string file)
+    {
+        if (!displayPaths.TryGetValue(file, out var display))
+        {
+            displayPaths[file] = display = displayPath(file);
+        }
+
+        return display;
     }
 
     /// <summary>Patches in the order that makes the last one kustomize applied come first: own patches, components, bases.</summary>
