@@ -58,15 +58,25 @@ internal sealed class JudgedResource
             return NoLabels;
         }
 
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<KeyValuePair<string, string>>(labels.Entries.Count);
         foreach (var entry in labels.Entries)
         {
             if (entry.Value is ScalarNode { IsNull: false } value)
             {
-                result[entry.Key.Value] = value.Value;
+                // A key written twice keeps its first place and its last value, as a dictionary would.
+                var pair = new KeyValuePair<string, string>(entry.Key.Value, value.Value);
+                var index = result.FindIndex(p => string.Equals(p.Key, pair.Key, StringComparison.Ordinal));
+                if (index >= 0)
+                {
+                    result[index] = pair;
+                }
+                else
+                {
+                    result.Add(pair);
+                }
             }
         }
 
-        return result;
+        return result.Count == 0 ? NoLabels : new CompactLabels(result.ToArray());
     }
 }
