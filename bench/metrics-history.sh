@@ -23,6 +23,8 @@ g() { git -C "$target" -c commit.gpgsign=false "$@"; }
 
 g init -q -b main
 cp "$sample/policykit.yaml" "$target/"
+# The sample's policy names its provenance trust root and evidence folder; without them every release is a policy error.
+cp -r "$sample/provenance" "$target/"
 for i in $(seq 1 "$tenants"); do
   mkdir -p "$target/tenants/t$i"
   for file in "$sample"/*.yaml; do
