@@ -296,14 +296,14 @@ public static class PolicyEngine
     {
         var resource = violation.Resource;
         var (file, line, column, properties) = (resource.File, violation.Line, violation.Column, violation.Properties);
-        var rendering = resource.Rendering;
-        var located = violation.Located ?? (resource.Rendered is { } rendered ? rendering?.Locate(rendered, violation.FieldPath, violation.Line, violation.Column) : null);
-        if (rendering is not null && located is not null)
+        var renderedFrom = resource.RenderedFrom;
+        var located = violation.Located ?? (resource.Rendered is { Source.Rendering: { } rendering } rendered ? rendering.Locate(rendered, violation.FieldPath, violation.Line, violation.Column) : null);
+        if (renderedFrom is not null && located is not null)
         {
             // A rendered resource is reported where its offending field is written, not in the render nobody edits.
             (file, line, column) = (located.File, located.Line, located.Column);
             properties = properties
-                .Append(new KeyValuePair<string, string>("renderedFrom", rendering.UnitDisplayPath))
+                .Append(new KeyValuePair<string, string>("renderedFrom", renderedFrom))
                 .Append(new KeyValuePair<string, string>("sourceMapping", located.Mapping))
                 .ToList();
         }
@@ -317,7 +317,7 @@ public static class PolicyEngine
             line,
             column,
             violation.FieldPath,
-            Fingerprints.ForResource(violation.Rule.Id, environment.Name, resource.Identity, violation.FieldPath, rendering?.UnitDisplayPath),
+            Fingerprints.ForResource(violation.Rule.Id, environment.Name, resource.Identity, violation.FieldPath, renderedFrom),
             environment.Name,
             !violation.Advisory && environment.Blocks(severity),
             SortedProperties(properties),

@@ -13,13 +13,13 @@ internal sealed class JudgedResource
 {
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
-    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, Resource? rendered, Loading.RenderedOrigin? rendering)
+    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, Resource? rendered, string? renderedFrom)
     {
         Identity = identity;
         File = file;
         Labels = labels;
         Rendered = rendered;
-        Rendering = rendering;
+        RenderedFrom = renderedFrom;
     }
 
     public ResourceIdentity Identity { get; }
@@ -37,11 +37,14 @@ internal sealed class JudgedResource
     /// </summary>
     public Resource? Rendered { get; }
 
-    /// <summary>The overlay or chart the resource was rendered from, or null for a file read as written.</summary>
-    public Loading.RenderedOrigin? Rendering { get; }
+    /// <summary>
+    /// The overlay or chart the resource was rendered from, as reports show it (<see cref="Loading.RenderedOrigin.UnitDisplayPath"/>),
+    /// or null for a file read as written. A string rather than the origin itself: facts outlive their run's discovery.
+    /// </summary>
+    public string? RenderedFrom { get; }
 
     public static JudgedResource Of(Resource resource) =>
-        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), resource.Source.Rendering is null ? null : resource, resource.Source.Rendering);
+        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), resource.Source.Rendering is null ? null : resource, resource.Source.Rendering?.UnitDisplayPath);
 
     /// <summary>
     /// The resource without its tree, for facts that outlive their file: what they report is located in the files a
@@ -49,7 +52,7 @@ internal sealed class JudgedResource
     /// overlays does not keep every rendered tree until the cross-resource phase.
     /// </summary>
     public static JudgedResource Detached(Resource resource) =>
-        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), null, resource.Source.Rendering);
+        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), null, resource.Source.Rendering?.UnitDisplayPath);
 
     private static IReadOnlyDictionary<string, string> LabelsOf(MappingNode root)
     {
