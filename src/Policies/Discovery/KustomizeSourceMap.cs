@@ -25,6 +25,8 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
     private readonly LoaderLimits limits;
     private readonly Dictionary<string, IReadOnlyList<SourceDocument>> files = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, MappingNode?> origins = new(StringComparer.Ordinal);
+
     // One display path string per file: facts keep a location for every field they may report.
     private readonly Dictionary<string, string> displayPaths = new(StringComparer.Ordinal);
 
@@ -220,7 +222,8 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         return best;
     }
 
-    private static MappingNode? Origin(Resource resource)
+    /// <summary>The resource's origin annotation, read once per distinct text (every resource of a file has the same).</summary>
+    private MappingNode? Origin(Resource resource)
     {
         var text = resource.Root.GetMapping("metadata")?.GetMapping("annotations")?.GetString(OriginAnnotation);
         if (text is null)
@@ -228,8 +231,13 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
             return null;
         }
 
-        var loaded = ManifestLoader.Load(ManifestSource.FromText(OriginAnnotation, text), LoaderLimits.Default);
-        return loaded.Documents.FirstOrDefault()?.Root as MappingNode;
+        if (!origins.TryGetValue(text, out var origin))
+        {
+            var loaded = ManifestLoader.Load(ManifestSource.FromText(OriginAnnotation, text), LoaderLimits.Default);
+            origins[text] = origin = loaded.Documents.FirstOrDefault()?.Root as MappingNode;
+        }
+
+        return origin;
     }
 
     private (string File, MappingNode Root, YamlNode KindNode)? OriginalDocument(string file, string kind, string renderedName)
