@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace PolicyKit.Policies.Discovery.InProcessKustomize;
@@ -27,10 +28,42 @@ internal sealed class GoYamlKeyOrder : IComparer<string>
             return 0;
         }
 
+        // Keys are short and almost always free of surrogate pairs: then each character is a code point and the
+        // comparison needs no allocation (a sort compares every key many times).
+        if (x.Length <= 256 && y.Length <= 256 && !HasSurrogate(x) && !HasSurrogate(y))
+        {
+            Span<int> a = stackalloc int[x.Length];
+            Span<int> b = stackalloc int[y.Length];
+            for (var i = 0; i < x.Length; i++)
+            {
+                a[i] = x[i];
+            }
+
+            for (var i = 0; i < y.Length; i++)
+            {
+                b[i] = y[i];
+            }
+
+            return Less(a, b) ? -1 : 1;
+        }
+
         return Less(Runes(x), Runes(y)) ? -1 : 1;
     }
 
-    private static bool Less(int[] a, int[] b)
+    private static bool HasSurrogate(string text)
+    {
+        foreach (var character in text)
+        {
+            if (char.IsSurrogate(character))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Less(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         for (var i = 0; i < a.Length && i < b.Length; i++)
         {

@@ -35,7 +35,7 @@ internal static class KustomizeYamlWriter
     private static bool WriteMapBody(RenderedMap map, int indent, StringBuilder output, bool firstLineWritten)
     {
         var first = true;
-        foreach (var entry in map.Entries)
+        foreach (var key in map.OrderedKeys())
         {
             if (!(first && firstLineWritten))
             {
@@ -43,7 +43,7 @@ internal static class KustomizeYamlWriter
             }
 
             first = false;
-            if (!WriteKey(entry.Key, output) || !WriteValue(entry.Value, indent, output, inSequence: false))
+            if (!WriteKey(key, output) || !WriteValue(map.Entries[key], indent, output, inSequence: false))
             {
                 return false;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace PolicyKit.Policies.Discovery.InProcessKustomize;
@@ -10,10 +11,19 @@ internal abstract class RenderedNode
 {
 }
 
-/// <summary>A mapping whose keys are kept in the order go-yaml prints a map's keys.</summary>
+/// <summary>A mapping; its keys are printed in the order go-yaml prints a map's keys (<see cref="OrderedKeys"/>).</summary>
 internal sealed class RenderedMap : RenderedNode
 {
-    public SortedDictionary<string, RenderedNode> Entries { get; } = new(GoYamlKeyOrder.Instance);
+    public Dictionary<string, RenderedNode> Entries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The keys in go-yaml's order.</summary>
+    public string[] OrderedKeys()
+    {
+        var keys = new string[Entries.Count];
+        Entries.Keys.CopyTo(keys, 0);
+        Array.Sort(keys, GoYamlKeyOrder.Instance);
+        return keys;
+    }
 
     /// <summary>The mapping at <paramref name="key"/>, created when absent; null when the key holds something else.</summary>
     public RenderedMap? MapAt(string key, bool create)
