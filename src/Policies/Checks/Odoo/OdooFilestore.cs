@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using PolicyKit.Policies.CrossResource;
 using PolicyKit.Policies.CrossResource.Facts;
 
 namespace PolicyKit.Policies.Checks.Odoo;
@@ -13,6 +15,9 @@ namespace PolicyKit.Policies.Checks.Odoo;
 internal static class OdooFilestore
 {
     public const string OfficialImageDataDir = "/var/lib/odoo";
+
+    /// <summary>The PersistentVolumeClaim objects of the input by namespace and name (the last one of a name wins).</summary>
+    public static ClaimsByName Claims(CrossResourceIndex index) => index.Derived(ClaimsByName.Build);
 
     public static string? DataDir(OdooInstance instance)
     {

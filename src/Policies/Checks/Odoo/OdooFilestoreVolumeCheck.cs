@@ -25,14 +25,7 @@ internal sealed class OdooFilestoreVolumeCheck : CrossResourceCheck
     public override void Judge(CrossResourceIndex index, CrossResourceSink sink)
     {
         var topology = OdooTopology.For(index);
-        var claims = new Dictionary<(string, string), PersistentVolumeClaimFact>();
-        foreach (var fact in index.All<PersistentVolumeClaimFact>())
-        {
-            if (fact.Origin.Identity.Kind == "PersistentVolumeClaim" && fact.ClaimName is { } name)
-            {
-                claims[(fact.Origin.Namespace ?? string.Empty, name)] = fact;
-            }
-        }
+        var claims = OdooFilestore.Claims(index);
 
         foreach (var instance in topology.Instances)
         {
