@@ -24,6 +24,8 @@ internal sealed class Kustomization
 
     public string FullPath { get; }
 
+    private Dictionary<string, string> realFolders = null!;
+
     public string Folder { get; }
 
     /// <summary>Files this kustomization reads, by full path.</summary>
@@ -46,9 +48,13 @@ internal sealed class Kustomization
     /// <summary>The parsed file, for locating generator entries.</summary>
     public MappingNode? Root { get; private set; }
 
-    public static Kustomization Read(string fullPath, string tree, LoaderLimits limits)
+    /// <param name="fullPath">The kustomization file.</param>
+    /// <param name="tree">The checked tree, which references may not leave.</param>
+    /// <param name="limits">Bounds for reading it and its patches.</param>
+    /// <param name="realFolders">Folders already resolved to their real path, shared by the kustomizations of a run.</param>
+    public static Kustomization Read(string fullPath, string tree, LoaderLimits limits, Dictionary<string, string>? realFolders = null)
     {
-        var kustomization = new Kustomization(fullPath);
+        var kustomization = new Kustomization(fullPath) { realFolders = realFolders ?? new Dictionary<string, string>(StringComparer.Ordinal) };
         var loaded = ManifestLoader.Load(ManifestSource.FromFile(fullPath, fullPath), limits);
         if (loaded.Documents.FirstOrDefault()?.Root is MappingNode root)
         {
@@ -176,7 +182,7 @@ internal sealed class Kustomization
         }
 
         var full = Path.GetFullPath(Path.Combine(Folder, value));
-        var real = LinkTargets.RealPath(full);
+        var real = LinkTargets.RealPath(full, realFolders);
         var root = tree.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         if (!real.StartsWith(root, StringComparison.Ordinal) && real != tree)
         {

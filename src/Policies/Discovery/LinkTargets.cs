@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace PolicyKit.Policies.Discovery;
@@ -28,6 +29,40 @@ internal static class LinkTargets
 #else
         return null;
 #endif
+    }
+
+    /// <summary>
+    /// <see cref="RealPath(string)"/>, with the folders already resolved taken from <paramref name="folders"/> (and added
+    /// to it): a walk resolves thousands of paths that share their folders, and each step is a system call.
+    /// </summary>
+    public static string RealPath(string path, Dictionary<string, string> folders)
+    {
+        var full = Path.GetFullPath(path);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is null)
+        {
+            return RealPath(full);
+        }
+
+        if (!folders.TryGetValue(parent, out var realParent))
+        {
+            folders[parent] = realParent = RealPath(parent, folders);
+        }
+
+        var candidate = Path.Combine(realParent, Path.GetFileName(full));
+        if (!IsLink(candidate))
+        {
+            return candidate;
+        }
+
+        try
+        {
+            return FinalTarget(candidate) ?? candidate;
+        }
+        catch (IOException)
+        {
+            return full;
+        }
     }
 
     /// <summary>The path with every link along it resolved, so the same folder reached twice is recognised.</summary>

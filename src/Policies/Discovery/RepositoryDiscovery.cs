@@ -102,6 +102,7 @@ public static class RepositoryDiscovery
     private static Dictionary<string, Kustomization> ReadKustomizations(IEnumerable<string> folders, string tree, LoaderLimits limits)
     {
         var all = new Dictionary<string, Kustomization>(StringComparer.Ordinal);
+        var realFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         var pending = new Stack<string>(folders);
         while (pending.Count > 0)
         {
@@ -117,7 +118,7 @@ public static class RepositoryDiscovery
                 continue;
             }
 
-            var kustomization = Kustomization.Read(file, tree, limits);
+            var kustomization = Kustomization.Read(file, tree, limits, realFolders);
             all[folder] = kustomization;
             foreach (var basis in kustomization.Bases)
             {

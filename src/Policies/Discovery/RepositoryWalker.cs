@@ -23,6 +23,9 @@ internal sealed class RepositoryWalker
     private readonly HashSet<string> walkedFolders = new(StringComparer.Ordinal);
     private readonly HashSet<string> readFiles = new(StringComparer.Ordinal);
 
+    // Folders already resolved to their real path: every file and folder of a walk shares them.
+    private readonly Dictionary<string, string> realFolders = new(StringComparer.Ordinal);
+
     public RepositoryWalker(PolicyConfig config, DiscoveryOptions options, string workingDirectory)
     {
         this.config = config;
@@ -90,7 +93,7 @@ internal sealed class RepositoryWalker
 
     private void AddFile(string full, string display)
     {
-        var real = LinkTargets.RealPath(full);
+        var real = LinkTargets.RealPath(full, realFolders);
         if (readFiles.Add(real))
         {
             Files.Add(new WalkedFile(full, display));
@@ -145,7 +148,7 @@ internal sealed class RepositoryWalker
                     continue;
                 }
 
-                if (walkedFolders.Add(LinkTargets.RealPath(child)))
+                if (walkedFolders.Add(LinkTargets.RealPath(child, realFolders)))
                 {
                     pending.Push((child, ignores));
                 }

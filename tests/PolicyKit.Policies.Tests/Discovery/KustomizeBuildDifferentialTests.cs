@@ -335,6 +335,19 @@ public sealed class KustomizeBuildDifferentialTests
         Assert.True(Build(folder, "overlay") is null, $"{why} was built in process");
     }
 
+    [SkippableFact]
+    public void A_resource_reached_through_a_linked_folder_is_left_to_kustomize()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "creating symbolic links needs privileges on Windows");
+        using var folder = new TempFolder();
+        folder.Write("elsewhere/web.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: conf}\ndata: {a: b}\n");
+        folder.Write("overlay/kustomization.yaml", "namespace: shop\nresources: [config/linked/web.yaml]\n");
+        Directory.CreateDirectory(Path.Combine(folder.Path, "overlay", "config"));
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "overlay", "config", "linked"), Path.Combine(folder.Path, "elsewhere"));
+
+        Assert.True(Build(folder, "overlay") is null, "a file under a linked folder was built in process");
+    }
+
     [Fact]
     public void A_simple_overlay_is_judged_without_kubectl()
     {

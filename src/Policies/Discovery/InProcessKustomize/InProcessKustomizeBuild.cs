@@ -569,7 +569,7 @@ internal static class InProcessKustomizeBuild
                 }
 
                 var origin = full.Substring(root.Length).Replace(Path.DirectorySeparatorChar, '/');
-                if (origin.Split('/').Any(part => LinkTargets.IsLink(Path.Combine(root, part))) || !IsSimplePath(origin))
+                if (!IsSimplePath(origin) || HasLinkBetween(root, origin))
                 {
                     return false;
                 }
@@ -578,6 +578,23 @@ internal static class InProcessKustomizeBuild
             }
 
             return true;
+        }
+
+        /// <summary>Whether a folder on the way from the kustomization to the file is a link (the file itself is checked apart).</summary>
+        private static bool HasLinkBetween(string root, string relative)
+        {
+            var parts = relative.Split('/');
+            var path = root;
+            for (var i = 0; i < parts.Length - 1; i++)
+            {
+                path = Path.Combine(path, parts[i]);
+                if (LinkTargets.IsLink(path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A path the origin annotation writes without quoting.</summary>
