@@ -18,8 +18,6 @@ namespace PolicyKit.Policies.Discovery.InProcessKustomize;
 /// </summary>
 internal static class InProcessKustomizeBuild
 {
-    public const string OriginAnnotation = "config.kubernetes.io/origin";
-
     private static readonly HashSet<string> SupportedFields = new(StringComparer.Ordinal)
     {
         "apiVersion", "kind", "namespace", "labels", "commonAnnotations", "resources", "buildMetadata",
@@ -226,7 +224,7 @@ internal static class InProcessKustomizeBuild
             return false;
         }
 
-        annotations.Entries[OriginAnnotation] = RenderedScalar.String("path: " + originPath + "\n");
+        annotations.Entries[KustomizeSourceMap.OriginAnnotation] = RenderedScalar.String("path: " + originPath + "\n");
         if (plan.Namespace is { } @namespace && !SetNamespace(root, metadata, id, root.StringAt("apiVersion")!, @namespace))
         {
             return false;
