@@ -21,31 +21,20 @@ public static class ManifestLoader
 
         try
         {
-            if (source.IsRenderedWhenRead)
+            // A source rendered when read is rendered once here: its size is that of the render.
+            var rendered = source.IsRenderedWhenRead ? source.Render() : null;
+            if (rendered?.Problem is { } renderProblem)
             {
-                var outcome = source.Render();
-                if (outcome.Problem is { } problem)
-                {
-                    problems.Add(problem);
-                }
-                else if (outcome.Bytes!.LongLength > limits.MaxFileBytes)
-                {
-                    problems.Add(new InputProblem(InputProblemKind.FileSize, $"the file is {outcome.Bytes.LongLength} bytes; the limit is {limits.MaxFileBytes}", 1, 1, -1));
-                }
-                else if (TryDecode(outcome.Bytes!, problems, out var rendered))
-                {
-                    ManifestTextReader.Read(rendered, LooksLikeJson(rendered), limits, documents, problems);
-                }
-
+                problems.Add(renderProblem);
                 return new LoadedManifest(source, documents, problems);
             }
 
-            var length = source.Length;
+            var length = rendered?.Bytes!.LongLength ?? source.Length;
             if (length > limits.MaxFileBytes)
             {
                 problems.Add(new InputProblem(InputProblemKind.FileSize, $"the file is {length} bytes; the limit is {limits.MaxFileBytes}", 1, 1, -1));
             }
-            else if (TryDecode(source.ReadAllBytes(), problems, out var text))
+            else if (TryDecode(rendered?.Bytes ?? source.ReadAllBytes(), problems, out var text))
             {
                 if (source.IsOdooConfig)
                 {
