@@ -210,6 +210,23 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public void An_overlay_outside_the_policy_root_builds_within_the_folder_that_was_named()
+    {
+        using var workspace = new TempDirectory();
+        using var elsewhere = new TempDirectory();
+        elsewhere.Write("app/kustomization.yaml", "namespace: shop\nresources:\n  - deployment.yaml\n");
+        elsewhere.Write("app/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: odoo:17.0\n");
+
+        var run = workspace.Run("check", elsewhere.Combine("app"), "--config", workspace.Combine("policykit.yaml"), "--format", "json", "--fail-on", "none");
+
+        Assert.Equal(0, run.ExitCode);
+        var findings = JsonReport.Findings(run.StandardOutput);
+        Assert.DoesNotContain(findings, f => Rule(f) == "PK0010");
+        var unpinned = Assert.Single(findings, f => Rule(f) == "PK1001");
+        Assert.EndsWith("app/deployment.yaml", JsonReport.File(unpinned));
+    }
+
+    [Fact]
     public void Other_yaml_is_skipped_with_a_count_and_listed_at_verbose()
     {
         var (folder, run, findings) = CheckFixture("--verbose");

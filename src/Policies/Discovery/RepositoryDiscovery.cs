@@ -25,8 +25,7 @@ public static class RepositoryDiscovery
             walker.Add(path);
         }
 
-        var tree = LinkTargets.RealPath(config.RootDirectory);
-        var kustomizations = ReadKustomizations(walker.Folders, tree, config.Limits);
+        var kustomizations = ReadKustomizations(walker.Folders, walker.TreeOf, config.Limits);
         var used = new HashSet<string>(kustomizations.Values.SelectMany(k => k.UsedFiles), StringComparer.Ordinal);
         var bases = new HashSet<string>(kustomizations.Values.SelectMany(k => k.Bases), StringComparer.Ordinal);
         var charts = walker.Folders.Where(f => File.Exists(Path.Combine(f, FolderMarkers.ChartName))).OrderBy(f => f, StringComparer.Ordinal).ToList();
@@ -70,8 +69,8 @@ public static class RepositoryDiscovery
         Parallel.For(0, rendered.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
             rendered[i] = i < overlays.Count
-                ? kustomize.Render(overlays[i], kustomizations, tree, walker.DisplayPath, config.Limits)
-                : helm.Render(charts[i - overlays.Count], tree, walker.DisplayPath);
+                ? kustomize.Render(overlays[i], kustomizations, walker.TreeOf(overlays[i].Folder), walker.DisplayPath, config.Limits)
+                : helm.Render(charts[i - overlays.Count], walker.TreeOf(charts[i - overlays.Count]), walker.DisplayPath);
         });
         sources.AddRange(rendered);
 
@@ -98,15 +97,15 @@ public static class RepositoryDiscovery
     private static bool IsInside(string path, string folder) =>
         path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    /// <summary>Every kustomization found, and every one they build on inside the tree even if it was not walked.</summary>
-    private static Dictionary<string, Kustomization> ReadKustomizations(IEnumerable<string> folders, string tree, LoaderLimits limits)
+    /// <summary>Every kustomization found, and every one they build on inside its tree even if it was not walked.</summary>
+    private static Dictionary<string, Kustomization> ReadKustomizations(IEnumerable<string> folders, Func<string, string> treeOf, LoaderLimits limits)
     {
         var all = new Dictionary<string, Kustomization>(StringComparer.Ordinal);
         var realFolders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(folders);
+        var pending = new Stack<(string Folder, string Tree)>(folders.Select(f => (f, treeOf(f))));
         while (pending.Count > 0)
         {
-            var folder = pending.Pop();
+            var (folder, tree) = pending.Pop();
             if (all.ContainsKey(folder))
             {
                 continue;
@@ -122,7 +121,7 @@ public static class RepositoryDiscovery
             all[folder] = kustomization;
             foreach (var basis in kustomization.Bases)
             {
-                pending.Push(basis);
+                pending.Push((basis, tree));
             }
         }
 

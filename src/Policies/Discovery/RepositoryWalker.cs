@@ -22,6 +22,7 @@ internal sealed class RepositoryWalker
     private readonly string? exceptionsDirectory;
     private readonly HashSet<string> walkedFolders = new(StringComparer.Ordinal);
     private readonly HashSet<string> readFiles = new(StringComparer.Ordinal);
+    private readonly List<string> walkedTrees = new();
 
     // Folders already resolved to their real path: every file and folder of a walk shares them.
     private readonly Dictionary<string, string> realFolders = new(StringComparer.Ordinal);
@@ -75,6 +76,7 @@ internal sealed class RepositoryWalker
                 break;
             default:
                 var tree = TreeRoot(full);
+                walkedTrees.Add(tree);
                 Walk(full, tree, IgnoreChain(full, tree));
                 break;
         }
@@ -82,6 +84,24 @@ internal sealed class RepositoryWalker
 
     public string DisplayPath(string fullPath) =>
         InputCollector.RelativePath(fullPath, workingDirectory) ?? fullPath.Replace('\\', '/');
+
+    /// <summary>
+    /// The tree that <paramref name="folder"/>'s kustomization or chart may read from: the tree of the walk that found
+    /// it, which is the policy's root, or the folder named on the command line when it lies outside that root.
+    /// </summary>
+    public string TreeOf(string folder)
+    {
+        var real = LinkTargets.RealPath(folder, realFolders);
+        foreach (var tree in walkedTrees)
+        {
+            if (IsInside(real, tree))
+            {
+                return tree;
+            }
+        }
+
+        return TreeRoot(folder);
+    }
 
     /// <summary>The tree a walk may not leave: the policy's root when the folder is inside it, else the folder itself.</summary>
     private string TreeRoot(string folder) =>
