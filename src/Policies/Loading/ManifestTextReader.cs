@@ -26,7 +26,11 @@ internal static class ManifestTextReader
             var documentIndex = 0;
             foreach (var piece in SplitAtDocumentMarkers(text))
             {
-                documentIndex = ParsePiece(text.Substring(piece.Start, piece.Length), piece.FirstLine - 1, documentIndex, limits, documents, problems);
+                var pieceText = text.Substring(piece.Start, piece.Length);
+                var lineOffset = piece.FirstLine - 1;
+                documentIndex = CommonYamlReader.TryRead(pieceText, lineOffset, documentIndex, limits, documents, problems)
+                    ? documentIndex + 1
+                    : ParsePiece(pieceText, lineOffset, documentIndex, limits, documents, problems);
             }
         }
 
@@ -36,8 +40,9 @@ internal static class ManifestTextReader
         }
     }
 
+    /// <summary>Reads one piece with YamlDotNet: the reference reading, for every piece <see cref="CommonYamlReader"/> leaves.</summary>
     /// <returns>The index the next piece's first document gets.</returns>
-    private static int ParsePiece(string piece, int lineOffset, int firstIndex, LoaderLimits limits, List<SourceDocument> documents, List<InputProblem> problems)
+    internal static int ParsePiece(string piece, int lineOffset, int firstIndex, LoaderLimits limits, List<SourceDocument> documents, List<InputProblem> problems)
     {
         var before = documents.Count;
         try
@@ -113,7 +118,7 @@ internal static class ManifestTextReader
         return true;
     }
 
-    private static List<(int Start, int Length, int FirstLine)> SplitAtDocumentMarkers(string text)
+    internal static List<(int Start, int Length, int FirstLine)> SplitAtDocumentMarkers(string text)
     {
         var pieces = new List<(int, int, int)>();
         var pieceStart = 0;
