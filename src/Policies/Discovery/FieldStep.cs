@@ -119,8 +119,15 @@ internal readonly struct FieldStep
         switch (node)
         {
             case MappingNode mapping:
-                foreach (var entry in mapping.Entries)
+                for (var i = 0; i < mapping.Entries.Count; i++)
                 {
+                    var entry = mapping.Entries[i];
+                    if (i + 1 < mapping.Entries.Count && !mapping.ChildrenOutOfOrder && IsAtOrBefore(mapping.Entries[i + 1].Key, line, column))
+                    {
+                        // The position lies at or after the next key, so not inside this entry.
+                        continue;
+                    }
+
                     steps.Add(ForKey(entry.Key.Value));
                     if (entry.Key.Line == line && entry.Key.Column == column && !(entry.Value.Line == line && entry.Value.Column == column))
                     {
@@ -141,6 +148,11 @@ internal readonly struct FieldStep
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
                     var item = sequence.Items[i];
+                    if (i + 1 < sequence.Items.Count && !sequence.ChildrenOutOfOrder && IsAtOrBefore(sequence.Items[i + 1], line, column))
+                    {
+                        continue;
+                    }
+
                     var name = (item as MappingNode)?.GetString("name");
                     steps.Add(name is null ? new FieldStep(null, null, i) : new FieldStep(null, name, -1));
                     if (Search(item, line, column, hint, steps, out isKey))
@@ -156,6 +168,8 @@ internal readonly struct FieldStep
                 return false;
         }
     }
+
+    private static bool IsAtOrBefore(YamlNode node, int line, int column) => node.Line < line || (node.Line == line && node.Column <= column);
 
     /// <summary>The key node of the entry the last of <paramref name="steps"/> selects under <paramref name="start"/>, or null.</summary>
     public static YamlNode? KeyAt(YamlNode start, IReadOnlyList<FieldStep> steps)

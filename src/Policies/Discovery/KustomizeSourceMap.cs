@@ -27,6 +27,10 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
 
     private readonly Dictionary<string, MappingNode?> origins = new(StringComparer.Ordinal);
 
+    // Facts locate many fields of one resource in a row: what depends only on the resource is found once.
+    private Resource? tracedResource;
+    private TracedResource traced;
+
     // One display path string per file: facts keep a location for every field they may report.
     private readonly Dictionary<string, string> displayPaths = new(StringComparer.Ordinal);
 
@@ -45,6 +49,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         lock (files)
         {
             files[file] = documents;
+            tracedResource = null;
         }
     }
 
@@ -53,6 +58,8 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         lock (files)
         {
             files.Clear();
+            tracedResource = null;
+            traced = default;
         }
     }
 
@@ -80,9 +87,13 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
     private SourceLocation LocateLocked(Resource resource, List<FieldStep> steps, bool atKey, out YamlNode? sourceNode)
     {
         sourceNode = null;
-        var kind = resource.Identity.Kind;
-        var name = resource.Identity.Name ?? string.Empty;
-        var tokens = PointerTokens(resource.Root, steps);
+        if (!ReferenceEquals(resource, tracedResource))
+        {
+            traced = Trace(resource);
+            tracedResource = resource;
+        }
+
+        var tokens = traced.HasJson6902Patch ? PointerTokens(resource.Root, steps) : null;
         var renderedDepth = FieldStep.Deepest(resource.Root, steps).Depth;
 
         // A list item's "name" in a strategic-merge patch only says which item to merge into; it writes nothing.
@@ -99,9 +110,9 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
             }
         }
 
-        foreach (var patch in PatchesLatestFirst(overlay.Folder, new HashSet<string>(StringComparer.Ordinal)).Where(p => p.Targets(kind, name)))
+        foreach (var patch in traced.Patches)
         {
-            var (node, depth) = patch.IsJson6902 ? InOperations((SequenceNode)patch.Body, steps, tokens) : FieldStep.Deepest(patch.Body, steps);
+            var (node, depth) = patch.IsJson6902 ? InOperations((SequenceNode)patch.Body, steps, tokens!) : FieldStep.Deepest(patch.Body, steps);
             if (atKey && depth == steps.Count && !patch.IsJson6902)
             {
                 node = FieldStep.KeyAt(patch.Body, steps) ?? node;
@@ -113,8 +124,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
             }
         }
 
-        var origin = Origin(resource);
-        if (origin?.GetString("path") is { } path && OriginalDocument(Path.GetFullPath(Path.Combine(overlay.Folder, path)), kind, name) is { } original)
+        if (traced.Original is { } original)
         {
             var (node, depth) = FieldStep.Deepest(original.Root, steps);
             if (atKey && depth == steps.Count)
@@ -124,10 +134,9 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
 
             Consider(original.File, depth == 0 ? original.KindNode : node, depth, "base");
         }
-        else if (origin?.GetString("configuredIn") is { } configuredIn)
+        else if (traced.Generator is { } generator)
         {
-            var generatorFile = Path.GetFullPath(Path.Combine(overlay.Folder, configuredIn));
-            Consider(generatorFile, GeneratorEntry(generatorFile, name), 0, "generated");
+            Consider(generator.File, generator.Entry, 0, "generated");
         }
 
         if (best is not { } chosen)
@@ -138,6 +147,24 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         var mapping = chosen.Mapping == "base" && chosen.Depth < renderedDepth ? "untraced" : chosen.Mapping;
         sourceNode = chosen.Node;
         return new SourceLocation(DisplayPathOf(chosen.File), chosen.Node.Line, chosen.Node.Column, mapping);
+    }
+
+    /// <summary>The patches that target the resource, latest first, and the document or generator entry that made it.</summary>
+    private TracedResource Trace(Resource resource)
+    {
+        var kind = resource.Identity.Kind;
+        var name = resource.Identity.Name ?? string.Empty;
+        var patches = PatchesLatestFirst(overlay.Folder, new HashSet<string>(StringComparer.Ordinal)).Where(p => p.Targets(kind, name)).ToList();
+        var origin = Origin(resource);
+        var original = origin?.GetString("path") is { } path ? OriginalDocument(Path.GetFullPath(Path.Combine(overlay.Folder, path)), kind, name) : null;
+        (string File, YamlNode Entry)? generator = null;
+        if (original is null && origin?.GetString("configuredIn") is { } configuredIn)
+        {
+            var generatorFile = Path.GetFullPath(Path.Combine(overlay.Folder, configuredIn));
+            generator = (generatorFile, GeneratorEntry(generatorFile, name));
+        }
+
+        return new TracedResource(patches, patches.Exists(p => p.IsJson6902), original, generator);
     }
 
     private string DisplayPathOf(string file)
@@ -284,4 +311,10 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
 
         return new ScalarNode(string.Empty, false, 1, 1);
     }
+
+    private readonly record struct TracedResource(
+        List<KustomizePatch> Patches,
+        bool HasJson6902Patch,
+        (string File, MappingNode Root, YamlNode KindNode)? Original,
+        (string File, YamlNode Entry)? Generator);
 }

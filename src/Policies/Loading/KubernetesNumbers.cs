@@ -18,7 +18,8 @@ internal static class KubernetesNumbers
     /// <summary>The integer text of an integral float (<c>0.0</c> → <c>0</c>); any other text unchanged.</summary>
     public static string Normalize(string plain)
     {
-        if (plain.Length == 0 || (plain.IndexOf('.') < 0 && plain.IndexOf('e') < 0 && plain.IndexOf('E') < 0) || !Float.IsMatch(plain))
+        if (plain.Length == 0 || !(plain[0] is (>= '0' and <= '9') or '-' or '+' or '.')
+            || (plain.IndexOf('.') < 0 && plain.IndexOf('e') < 0 && plain.IndexOf('E') < 0) || !Float.IsMatch(plain))
         {
             return plain;
         }

@@ -63,6 +63,7 @@ internal sealed class YamlTreeBuilder
         long aliasExpanded = 0;
         YamlNode? root = null;
         var rootSeen = false;
+        var isAlias = false;
 
         while (!rootSeen)
         {
@@ -111,6 +112,7 @@ internal sealed class YamlTreeBuilder
 
                     completed = target.Node;
                     weight = target.Weight;
+                    isAlias = true;
                     aliasExpanded = SaturatingAdd(aliasExpanded, weight);
                     if (aliasExpanded > limits.MaxAliasExpandedNodes)
                     {
@@ -136,7 +138,8 @@ internal sealed class YamlTreeBuilder
             }
             else
             {
-                frames.Peek().Add(completed!, weight);
+                frames.Peek().Add(completed!, weight, isAlias);
+                isAlias = false;
             }
         }
 
@@ -201,6 +204,9 @@ internal sealed class YamlTreeBuilder
         private ScalarNode? pendingKey;
         private bool pendingKeyIsComplex;
 
+        // An alias or a merged entry sits out of document order among its siblings.
+        private bool outOfOrder;
+
         public Frame(NodeEvent start, bool isMapping)
         {
             Anchor = start.Anchor;
@@ -222,8 +228,9 @@ internal sealed class YamlTreeBuilder
 
         public long Weight { get; private set; } = 1;
 
-        public void Add(YamlNode node, long weight)
+        public void Add(YamlNode node, long weight, bool isAlias)
         {
+            outOfOrder |= isAlias;
             Weight = SaturatingAdd(Weight, weight);
             if (items is not null)
             {
@@ -259,12 +266,12 @@ internal sealed class YamlTreeBuilder
         {
             if (items is not null)
             {
-                return new SequenceNode(items, Line, Column);
+                return new SequenceNode(items, Line, Column) { ChildrenOutOfOrder = outOfOrder };
             }
 
             ApplyMergeKeys();
             DuplicateKeys.Report(entries!, documentIndex, builder.problems);
-            return new MappingNode(entries!, Line, Column);
+            return new MappingNode(entries!, Line, Column) { ChildrenOutOfOrder = outOfOrder };
         }
 
         private void ApplyMergeKeys()
@@ -278,6 +285,7 @@ internal sealed class YamlTreeBuilder
 
             var merge = entries[mergeIndex].Value;
             entries.RemoveAt(mergeIndex);
+            outOfOrder = true;
             var sources = merge is SequenceNode sequence ? sequence.Items : new[] { merge };
             foreach (var source in sources)
             {

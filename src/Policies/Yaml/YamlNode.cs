@@ -12,4 +12,10 @@ public abstract class YamlNode
     public int Line { get; }
 
     public int Column { get; }
+
+    /// <summary>
+    /// Whether a child of this collection is an alias or an entry merged from elsewhere, so its children do not follow
+    /// each other in the text (searches by position rely on that order).
+    /// </summary>
+    internal bool ChildrenOutOfOrder { get; init; }
 }

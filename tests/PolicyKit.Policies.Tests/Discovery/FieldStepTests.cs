@@ -34,4 +34,19 @@ public sealed class FieldStepTests
     {
         Assert.Null(PathTo(4, 3, "spec"));
     }
+
+    [Theory]
+    [InlineData(7, 8, "spec.replicas")]
+    [InlineData(5, 26, "items.0.v")]
+    [InlineData(11, 7, "m.k2")]
+    public void A_position_is_found_in_the_first_place_that_writes_it_even_among_aliases_and_merged_keys(int line, int column, string expected)
+    {
+        const string text = "base: &b\n  image: x\n  port: 1\nitems:\n  - &first {name0: a, v: 1}\n  - *first\nspec: {replicas: 2}\nm:\n  k1: 1\n  <<: *b\n  k2: 3\n";
+        var root = ManifestLoader.Load(ManifestSource.FromText("a.yaml", text), LoaderLimits.Default).Documents.Single().Root;
+
+        var found = FieldStep.PathTo(root, line, column, expected);
+
+        Assert.NotNull(found);
+        Assert.Equal(expected, string.Join(".", found.Value.Steps.Select(s => s.Key ?? s.ItemName ?? s.ItemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
 }

@@ -36,6 +36,12 @@ internal static class PlainScalar
                 return RenderedScalar.Canonical("false");
         }
 
+        if (!MayBeNumeric(value))
+        {
+            // Most values are names and words: no number, timestamp or sexagesimal starts with a letter.
+            return RenderedScalar.String(value);
+        }
+
         if (CanonicalInteger.IsMatch(value))
         {
             return RenderedScalar.Canonical(value);
@@ -67,13 +73,13 @@ internal static class PlainScalar
                 return true;
         }
 
-        return LooksNumeric(value) || Sexagesimal.IsMatch(value);
+        return MayBeNumeric(value) && (LooksNumeric(value) || Sexagesimal.IsMatch(value));
     }
 
+    private static bool MayBeNumeric(string value) => value.Length > 0 && (char.IsDigit(value[0]) || value[0] is '-' or '+' or '.');
+
     private static bool LooksNumeric(string value) =>
-        value.Length > 0 && (char.IsDigit(value[0]) || value[0] is '-' or '+' or '.')
-            ? IntegerLike.IsMatch(value) || FloatLike.IsMatch(value) || TimestampLike.IsMatch(value)
-            : false;
+        MayBeNumeric(value) && (IntegerLike.IsMatch(value) || FloatLike.IsMatch(value) || TimestampLike.IsMatch(value));
 
     private static RenderedScalar? CanonicalDecimal(string sign, string integer, string fraction)
     {
