@@ -294,16 +294,21 @@ public static class RulePackLoader
 
     private static string Hash(IReadOnlyList<PackFile> files)
     {
-        using var sha = SHA256.Create();
-        var buffer = new List<byte>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
             // Line endings are normalised so a Windows checkout (autocrlf) yields the same pack hash.
             var text = Encoding.UTF8.GetString(file.Content).Replace("\r\n", "\n");
-            buffer.AddRange(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + text + "\0"));
+            hash.AppendData(Encoding.UTF8.GetBytes(file.RelativePath + "\0" + text + "\0"));
         }
 
-        var digest = sha.ComputeHash(buffer.ToArray());
-        return string.Concat(digest.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        var digest = hash.GetHashAndReset();
+        var hex = new StringBuilder(digest.Length * 2);
+        foreach (var b in digest)
+        {
+            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString();
     }
 }
