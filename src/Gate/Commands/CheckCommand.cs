@@ -182,6 +182,11 @@ internal static class CheckCommand
         _ = Task.Run(() => RuleCatalog.BuiltIn);
 
         var config = LoadConfig(parse.GetValue(Config), paths, workingDirectory);
+        if (config.Provenance is { TrustedRootPath: null })
+        {
+            // Likewise the embedded Sigstore trust root, read while discovery walks the inputs.
+            _ = Task.Run(() => PolicyKit.Provenance.Trust.TrustedRootParser.PublicGood);
+        }
 
         var sources = new List<ManifestSource>();
         var filePaths = paths.Where(p => p != "-").ToList();
