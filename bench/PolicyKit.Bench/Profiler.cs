@@ -28,7 +28,8 @@ internal static class Profiler
     {
         var config = BenchPolicy.Core(corpus);
         var sources = InputCollector.Collect(folders, config, corpus);
-        var files = sources.Select(s => s.FullPath!).ToList();
+        // The files on disk, for the parse-only phases: overlays among the sources are built, so they have no path.
+        var files = Workloads.ListFiles(corpus, folders);
         var rules = RuleCatalog.BuiltIn.Packs.Where(p => p.Name == BenchPolicy.Pack).OrderByDescending(p => p.Version).First().Rules
             .Where(r => r.Category != Categories.Input).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var noRulesConfig = BenchPolicy.CoreWithout(corpus, rules.Select(r => r.Id));

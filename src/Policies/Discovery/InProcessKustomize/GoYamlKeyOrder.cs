@@ -28,6 +28,11 @@ internal sealed class GoYamlKeyOrder : IComparer<string>
             return 0;
         }
 
+        if (TryCompareAscii(x, y, out var order))
+        {
+            return order;
+        }
+
         // Keys are short and almost always free of surrogate pairs: then each character is a code point and the
         // comparison needs no allocation (a sort compares every key many times).
         if (x.Length <= 256 && y.Length <= 256 && !HasSurrogate(x) && !HasSurrogate(y))
@@ -48,6 +53,38 @@ internal sealed class GoYamlKeyOrder : IComparer<string>
         }
 
         return Less(Runes(x), Runes(y)) ? -1 : 1;
+    }
+
+    /// <summary>
+    /// Decides the common case directly: the first difference is between two ASCII characters of which neither is a
+    /// digit (numbers compare by value, which the full comparison handles), or one key is a prefix of the other.
+    /// </summary>
+    private static bool TryCompareAscii(string x, string y, out int order)
+    {
+        var length = Math.Min(x.Length, y.Length);
+        var i = 0;
+        while (i < length && x[i] == y[i])
+        {
+            i++;
+        }
+
+        if (i == length)
+        {
+            order = x.Length < y.Length ? -1 : 1;
+            return i == 0 || !IsDigit(x[i - 1]);
+        }
+
+        char a = x[i], b = y[i];
+        order = 0;
+        if (a >= 0x80 || b >= 0x80 || IsDigit(a) || IsDigit(b) || (i > 0 && IsDigit(x[i - 1])))
+        {
+            return false;
+        }
+
+        var aLetter = IsLetter(a);
+        var bLetter = IsLetter(b);
+        order = aLetter == bLetter ? (a < b ? -1 : 1) : (bLetter ? -1 : 1);
+        return true;
     }
 
     private static bool HasSurrogate(string text)
