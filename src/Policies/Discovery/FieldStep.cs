@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.Discovery;
@@ -11,6 +13,11 @@ namespace PolicyKit.Policies.Discovery;
 /// </summary>
 internal readonly struct FieldStep
 {
+    // Field paths name fields, not values, so a run sees a bounded set; the cap only guards against the unexpected.
+    private const int MaxSharedPaths = 100_000;
+
+    private static readonly ConcurrentDictionary<string, FieldStep[]> Parsed = new(StringComparer.Ordinal);
+
     private FieldStep(string? key, string? itemName, int itemIndex)
     {
         Key = key;
@@ -24,7 +31,24 @@ internal readonly struct FieldStep
 
     public int ItemIndex { get; }
 
-    public static List<FieldStep> Parse(string fieldPath)
+    /// <summary>The steps of a field path, parsed once per distinct path (facts and findings repeat the same paths).</summary>
+    public static IReadOnlyList<FieldStep> ParseShared(string fieldPath)
+    {
+        if (Parsed.TryGetValue(fieldPath, out var steps))
+        {
+            return steps;
+        }
+
+        steps = Parse(fieldPath).ToArray();
+        if (Parsed.Count < MaxSharedPaths)
+        {
+            Parsed.TryAdd(fieldPath, steps);
+        }
+
+        return steps;
+    }
+
+    private static List<FieldStep> Parse(string fieldPath)
     {
         var steps = new List<FieldStep>();
         if (fieldPath.Length == 0)
@@ -92,10 +116,10 @@ internal readonly struct FieldStep
     public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column, string fieldPath)
     {
         var steps = new List<FieldStep>();
-        return Search(root, line, column, Parse(fieldPath), steps, out var isKey) ? (steps, isKey) : null;
+        return Search(root, line, column, ParseShared(fieldPath), steps, out var isKey) ? (steps, isKey) : null;
     }
 
-    private static bool Search(YamlNode node, int line, int column, List<FieldStep> hint, List<FieldStep> steps, out bool isKey)
+    private static bool Search(YamlNode node, int line, int column, IReadOnlyList<FieldStep> hint, List<FieldStep> steps, out bool isKey)
     {
         isKey = false;
         if (node.Line == line && node.Column == column)

@@ -69,7 +69,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         {
             // The node the check pointed at decides (a missing field is reported at its parent); the field path is the fallback.
             var pointed = FieldStep.PathTo(resource.Root, line, column, fieldPath);
-            var steps = pointed?.Steps ?? FieldStep.Parse(fieldPath);
+            var steps = pointed?.Steps ?? FieldStep.ParseShared(fieldPath);
             var located = LocateLocked(resource, steps, pointed?.IsKey ?? false, out var sourceNode);
             return pointed is null ? InsideValue(located, sourceNode, FieldStep.Deepest(resource.Root, steps).Node, line, column) : located;
         }
@@ -84,7 +84,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
             ? new SourceLocation(located.File, source.Line + (line - rendered.Line), Math.Max(1, source.Column + (column - rendered.Column)), located.Mapping)
             : located;
 
-    private SourceLocation LocateLocked(Resource resource, List<FieldStep> steps, bool atKey, out YamlNode? sourceNode)
+    private SourceLocation LocateLocked(Resource resource, IReadOnlyList<FieldStep> steps, bool atKey, out YamlNode? sourceNode)
     {
         sourceNode = null;
         if (!ReferenceEquals(resource, tracedResource))
@@ -201,7 +201,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         }
     }
 
-    private static List<string> PointerTokens(YamlNode root, List<FieldStep> steps)
+    private static List<string> PointerTokens(YamlNode root, IReadOnlyList<FieldStep> steps)
     {
         var tokens = new List<string>(steps.Count);
         YamlNode? node = root;
@@ -215,7 +215,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
     }
 
     /// <summary>The deepest match of the field among JSON 6902 operations that add or replace it (or an ancestor).</summary>
-    private static (YamlNode Node, int Depth) InOperations(SequenceNode operations, List<FieldStep> steps, List<string> tokens)
+    private static (YamlNode Node, int Depth) InOperations(SequenceNode operations, IReadOnlyList<FieldStep> steps, List<string> tokens)
     {
         (YamlNode Node, int Depth) best = (operations, 0);
         foreach (var operation in operations.Items.OfType<MappingNode>())

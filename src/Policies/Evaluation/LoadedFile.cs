@@ -30,6 +30,11 @@ internal sealed class LoadedFile
     public static LoadedFile Read(ManifestSource source, LoaderLimits limits)
     {
         var loaded = ManifestLoader.Load(source, limits);
+        if (loaded.Text is { } text)
+        {
+            Checks.Secrets.SourceText.Keep(source, text);
+        }
+
         var problems = new List<InputProblem>(loaded.Problems);
         var resources = ResourceReader.Read(loaded, problems, out var skipped);
         return new LoadedFile(source, resources, problems, skipped);

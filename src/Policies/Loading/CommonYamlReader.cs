@@ -20,10 +20,15 @@ internal sealed class CommonYamlReader
     private const int MaxImplicitKeyLength = 1024;
 
     private readonly string text;
+
+    // The piece read is text[pieceStart..pieceEnd).
+    private readonly int pieceStart;
+    private readonly int pieceEnd;
     private readonly int lineOffset;
     private readonly int documentIndex;
     private readonly int maxDepth;
     private readonly List<InputProblem> keyProblems = new();
+    private readonly ScalarTextPool pool = ScalarTextPool.Current;
     private int position;
     private int line = 1;
     private int lineStart;
@@ -35,26 +40,30 @@ internal sealed class CommonYamlReader
     // The indentation of the content line the reader stands at, EndOfText, or GiveUp.
     private int indent;
 
-    private CommonYamlReader(string text, int lineOffset, int documentIndex, int maxDepth)
+    private CommonYamlReader(string text, int start, int end, int lineOffset, int documentIndex, int maxDepth)
     {
         this.text = text;
+        pieceStart = start;
+        pieceEnd = end;
+        position = start;
+        lineStart = start;
         this.lineOffset = lineOffset;
         this.documentIndex = documentIndex;
         this.maxDepth = maxDepth;
     }
 
     /// <summary>
-    /// Reads <paramref name="piece"/>, one document cut at its <c>---</c> marker, when it is written in the common
-    /// subset; otherwise adds nothing and returns false.
+    /// Reads the piece of <paramref name="text"/> at <paramref name="start"/> (one document cut at its <c>---</c> marker)
+    /// when it is written in the common subset; otherwise adds nothing and returns false.
     /// </summary>
-    public static bool TryRead(string piece, int lineOffset, int documentIndex, LoaderLimits limits, List<SourceDocument> documents, List<InputProblem> problems)
+    public static bool TryRead(string text, int start, int length, int lineOffset, int documentIndex, LoaderLimits limits, List<SourceDocument> documents, List<InputProblem> problems)
     {
-        if (!HasOnlyCommonCharacters(piece))
+        if (!HasOnlyCommonCharacters(text, start, start + length))
         {
             return false;
         }
 
-        var reader = new CommonYamlReader(piece, lineOffset, documentIndex, limits.MaxDepth);
+        var reader = new CommonYamlReader(text, start, start + length, lineOffset, documentIndex, limits.MaxDepth);
         var root = reader.ReadDocument();
         if (root is null)
         {
@@ -70,11 +79,11 @@ internal sealed class CommonYamlReader
     /// Tabs, control characters, YAML 1.1's extra line breaks, byte-order marks and surrogates each have rules this
     /// reader leaves to YamlDotNet.
     /// </summary>
-    private static bool HasOnlyCommonCharacters(string piece)
+    private static bool HasOnlyCommonCharacters(string text, int start, int end)
     {
-        for (var i = 0; i < piece.Length; i++)
+        for (var i = start; i < end; i++)
         {
-            var c = piece[i];
+            var c = text[i];
             if (c >= ' ' && c < '\u007f')
             {
                 continue;
@@ -85,7 +94,7 @@ internal sealed class CommonYamlReader
                 continue;
             }
 
-            if (c == '\r' && i + 1 < piece.Length && piece[i + 1] == '\n')
+            if (c == '\r' && i + 1 < end && text[i + 1] == '\n')
             {
                 continue;
             }
@@ -108,7 +117,7 @@ internal sealed class CommonYamlReader
 
     private YamlNode? ReadDocument()
     {
-        MoveToContentLine(0);
+        MoveToContentLine(pieceStart);
         atFirstContentLine = false;
         if (indent == 0 && IsDocumentStart())
         {
@@ -179,7 +188,7 @@ internal sealed class CommonYamlReader
         var start = position;
         position = firstLineEnd;
         SkipSpaces();
-        if (position < text.Length && text[position] == '#')
+        if (position < pieceEnd && text[position] == '#')
         {
             // A comment ends the scalar with its line.
             return FinishInlineScalar(Plain(start, firstLineEnd, scalarLine - lineOffset, scalarColumn), parentIndent);
@@ -188,10 +197,10 @@ internal sealed class CommonYamlReader
         StringBuilder? folded = null;
         var (endPosition, endLine, endLineStart) = (position, line, lineStart);
         var emptyLines = 0;
-        while (position < text.Length)
+        while (position < pieceEnd)
         {
             // The reader stands at the end of the last line read.
-            var next = text.IndexOf('\n', position);
+            var next = IndexOfNewline(position);
             if (next < 0)
             {
                 break;
@@ -199,7 +208,7 @@ internal sealed class CommonYamlReader
 
             AdvanceLine(next);
             SkipSpaces();
-            if (position >= text.Length || text[position] == '\n' || text[position] == '\r')
+            if (position >= pieceEnd || text[position] == '\n' || text[position] == '\r')
             {
                 emptyLines++;
                 continue;
@@ -218,12 +227,12 @@ internal sealed class CommonYamlReader
 
             var lineEnd = ScanPlain(position, out var isKey);
             var afterLine = lineEnd;
-            while (afterLine < text.Length && text[afterLine] == ' ')
+            while (afterLine < pieceEnd && text[afterLine] == ' ')
             {
                 afterLine++;
             }
 
-            if (isKey || (afterLine < text.Length && text[afterLine] != '\n' && text[afterLine] != '\r'))
+            if (isKey || (afterLine < pieceEnd && text[afterLine] != '\n' && text[afterLine] != '\r'))
             {
                 // A key or a comment inside a continued scalar: left to YamlDotNet.
                 return null;
@@ -362,7 +371,7 @@ internal sealed class CommonYamlReader
             SkipSpaces();
         }
 
-        if (position >= text.Length || text[position] != ':' || !IsBlankOrEnd(position + 1))
+        if (position >= pieceEnd || text[position] != ':' || !IsBlankOrEnd(position + 1))
         {
             return null;
         }
@@ -433,12 +442,12 @@ internal sealed class CommonYamlReader
         }
 
         var after = end;
-        while (after < text.Length && text[after] == ' ')
+        while (after < pieceEnd && text[after] == ' ')
         {
             after++;
         }
 
-        if (after < text.Length && text[after] == ':' && IsBlankOrEnd(after + 1))
+        if (after < pieceEnd && text[after] == ':' && IsBlankOrEnd(after + 1))
         {
             return startsLine ? ReadMapping(Column0) : null;
         }
@@ -472,7 +481,7 @@ internal sealed class CommonYamlReader
 
     private YamlNode? ReadFlowNode()
     {
-        if (position >= text.Length)
+        if (position >= pieceEnd)
         {
             return null;
         }
@@ -496,7 +505,7 @@ internal sealed class CommonYamlReader
         var items = isMapping ? null : new List<YamlNode>();
         position++;
         SkipSpaces();
-        if (position < text.Length && text[position] == close)
+        if (position < pieceEnd && text[position] == close)
         {
             position++;
             depth--;
@@ -509,7 +518,7 @@ internal sealed class CommonYamlReader
             {
                 var key = ReadFlowScalar();
                 SkipSpaces();
-                if (key is null || position >= text.Length || text[position] != ':' || !IsBlankOrEnd(position + 1))
+                if (key is null || position >= pieceEnd || text[position] != ':' || !IsBlankOrEnd(position + 1))
                 {
                     return null;
                 }
@@ -536,7 +545,7 @@ internal sealed class CommonYamlReader
             }
 
             SkipSpaces();
-            if (position >= text.Length)
+            if (position >= pieceEnd)
             {
                 return null;
             }
@@ -554,7 +563,7 @@ internal sealed class CommonYamlReader
 
             position++;
             SkipSpaces();
-            if (position < text.Length && (text[position] == close || text[position] == ','))
+            if (position < pieceEnd && (text[position] == close || text[position] == ','))
             {
                 // A trailing or doubled comma: left to YamlDotNet.
                 return null;
@@ -595,7 +604,7 @@ internal sealed class CommonYamlReader
         }
 
         var start = position;
-        while (position < text.Length && IsFlowPlainCharacter(text[position]))
+        while (position < pieceEnd && IsFlowPlainCharacter(text[position]))
         {
             position++;
         }
@@ -607,7 +616,7 @@ internal sealed class CommonYamlReader
     private YamlNode? FinishFlow(YamlNode node, int parentIndent)
     {
         SkipSpaces();
-        if (position < text.Length && text[position] == ':')
+        if (position < pieceEnd && text[position] == ':')
         {
             // A flow collection as a key.
             return null;
@@ -627,13 +636,13 @@ internal sealed class CommonYamlReader
         var folded = text[position] == '>';
         position++;
         var strip = false;
-        if (position < text.Length && text[position] == '-')
+        if (position < pieceEnd && text[position] == '-')
         {
             strip = true;
             position++;
         }
 
-        if (!AtLineEnd() || position >= text.Length)
+        if (!AtLineEnd() || position >= pieceEnd)
         {
             return null;
         }
@@ -648,11 +657,11 @@ internal sealed class CommonYamlReader
         var emptyLines = 0;
         var previousLineBroke = false;
         var previousLineIndented = false;
-        while (position < text.Length)
+        while (position < pieceEnd)
         {
-            var lineEnd = text.IndexOf('\n', position);
+            var lineEnd = IndexOfNewline(position);
             var hasBreak = lineEnd >= 0;
-            var contentEnd = hasBreak ? lineEnd : text.Length;
+            var contentEnd = hasBreak ? lineEnd : pieceEnd;
             if (hasBreak && contentEnd > position && text[contentEnd - 1] == '\r')
             {
                 contentEnd--;
@@ -724,7 +733,7 @@ internal sealed class CommonYamlReader
 
             if (!hasBreak)
             {
-                position = text.Length;
+                position = pieceEnd;
                 break;
             }
 
@@ -758,7 +767,7 @@ internal sealed class CommonYamlReader
     private int ScanPlain(int start, out bool isKey)
     {
         var i = start;
-        while (i < text.Length)
+        while (i < pieceEnd)
         {
             var c = text[i];
             if (c == '\n' || c == '\r')
@@ -800,12 +809,12 @@ internal sealed class CommonYamlReader
         value = null;
         StringBuilder? unescaped = null;
         var runStart = start + 1;
-        for (var i = start + 1; i < text.Length; i++)
+        for (var i = start + 1; i < pieceEnd; i++)
         {
             var c = text[i];
             if (c == '"')
             {
-                value = unescaped is null ? text.Substring(start + 1, i - start - 1) : unescaped.Append(text, runStart, i - runStart).ToString();
+                value = unescaped is null ? pool.Get(text, start + 1, i - start - 1) : unescaped.Append(text, runStart, i - runStart).ToString();
                 return i + 1;
             }
 
@@ -821,7 +830,7 @@ internal sealed class CommonYamlReader
 
             unescaped ??= new StringBuilder();
             unescaped.Append(text, runStart, i - runStart);
-            if (i + 1 >= text.Length)
+            if (i + 1 >= pieceEnd)
             {
                 return -1;
             }
@@ -865,7 +874,7 @@ internal sealed class CommonYamlReader
     private bool TryReadHex(int start, int digits, out int code)
     {
         code = 0;
-        if (start + digits > text.Length)
+        if (start + digits > pieceEnd)
         {
             return false;
         }
@@ -891,7 +900,7 @@ internal sealed class CommonYamlReader
         value = null;
         StringBuilder? unescaped = null;
         var runStart = start + 1;
-        for (var i = start + 1; i < text.Length; i++)
+        for (var i = start + 1; i < pieceEnd; i++)
         {
             var c = text[i];
             if (c == '\n' || c == '\r')
@@ -904,7 +913,7 @@ internal sealed class CommonYamlReader
                 continue;
             }
 
-            if (i + 1 < text.Length && text[i + 1] == '\'')
+            if (i + 1 < pieceEnd && text[i + 1] == '\'')
             {
                 unescaped ??= new StringBuilder();
                 unescaped.Append(text, runStart, i + 1 - runStart);
@@ -913,7 +922,7 @@ internal sealed class CommonYamlReader
                 continue;
             }
 
-            value = unescaped is null ? text.Substring(start + 1, i - start - 1) : unescaped.Append(text, runStart, i - runStart).ToString();
+            value = unescaped is null ? pool.Get(text, start + 1, i - start - 1) : unescaped.Append(text, runStart, i - runStart).ToString();
             return i + 1;
         }
 
@@ -923,7 +932,7 @@ internal sealed class CommonYamlReader
     private ScalarNode Plain(int start, int end) => Plain(start, end, line, start - lineStart + 1);
 
     private ScalarNode Plain(int start, int end, int atLine, int atColumn) =>
-        new(KubernetesNumbers.Normalize(text.Substring(start, end - start)), true, atLine + lineOffset, atColumn);
+        new(KubernetesNumbers.Normalize(pool.Get(text, start, end - start)), true, atLine + lineOffset, atColumn);
 
     private ScalarNode EmptyScalar(int atLine, int atColumn) => new(string.Empty, true, atLine + lineOffset, atColumn);
 
@@ -943,13 +952,13 @@ internal sealed class CommonYamlReader
         _ => true,
     };
 
-    private bool IsBlankOrEnd(int index) => index >= text.Length || text[index] == ' ' || text[index] == '\n' || text[index] == '\r';
+    private bool IsBlankOrEnd(int index) => index >= pieceEnd || text[index] == ' ' || text[index] == '\n' || text[index] == '\r';
 
     private int Column0 => position - lineStart;
 
     private void SkipSpaces()
     {
-        while (position < text.Length && text[position] == ' ')
+        while (position < pieceEnd && text[position] == ' ')
         {
             position++;
         }
@@ -962,15 +971,15 @@ internal sealed class CommonYamlReader
     private bool AtLineEnd()
     {
         SkipSpaces();
-        if (position >= text.Length || text[position] == '\n' || text[position] == '\r')
+        if (position >= pieceEnd || text[position] == '\n' || text[position] == '\r')
         {
             return true;
         }
 
         if (text[position] == '#' && (position == lineStart || text[position - 1] == ' '))
         {
-            var newline = text.IndexOf('\n', position);
-            position = newline < 0 ? text.Length : (newline > 0 && text[newline - 1] == '\r' ? newline - 1 : newline);
+            var newline = IndexOfNewline(position);
+            position = newline < 0 ? pieceEnd : (newline > 0 && text[newline - 1] == '\r' ? newline - 1 : newline);
             return true;
         }
 
@@ -980,10 +989,10 @@ internal sealed class CommonYamlReader
     /// <summary>From the end of a line, moves to the next content line (<see cref="MoveToContentLine"/>).</summary>
     private void NextContentLine()
     {
-        var newline = text.IndexOf('\n', position);
+        var newline = IndexOfNewline(position);
         if (newline < 0)
         {
-            position = text.Length;
+            position = pieceEnd;
             indent = EndOfText;
             return;
         }
@@ -1004,7 +1013,7 @@ internal sealed class CommonYamlReader
         {
             lineStart = position;
             SkipSpaces();
-            if (position >= text.Length)
+            if (position >= pieceEnd)
             {
                 indent = EndOfText;
                 return;
@@ -1022,10 +1031,10 @@ internal sealed class CommonYamlReader
                 return;
             }
 
-            var newline = text.IndexOf('\n', position);
+            var newline = IndexOfNewline(position);
             if (newline < 0)
             {
-                position = text.Length;
+                position = pieceEnd;
                 indent = EndOfText;
                 return;
             }
@@ -1035,10 +1044,12 @@ internal sealed class CommonYamlReader
         }
     }
 
+    private int IndexOfNewline(int from) => text.IndexOf('\n', from, pieceEnd - from);
+
     private bool IsDocumentStart() => IsMarker('-');
 
     private bool IsDocumentEnd() => IsMarker('.');
 
     private bool IsMarker(char c) =>
-        position + 3 <= text.Length && text[position] == c && text[position + 1] == c && text[position + 2] == c && IsBlankOrEnd(position + 3);
+        position + 3 <= pieceEnd && text[position] == c && text[position + 1] == c && text[position + 2] == c && IsBlankOrEnd(position + 3);
 }

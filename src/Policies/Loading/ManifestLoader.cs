@@ -14,6 +14,7 @@ public static class ManifestLoader
     {
         var documents = new List<SourceDocument>();
         var problems = new List<InputProblem>(source.KnownProblems);
+        string? decoded = null;
         if (problems.Count > 0)
         {
             return new LoadedManifest(source, documents, problems);
@@ -36,6 +37,7 @@ public static class ManifestLoader
             }
             else if (TryDecode(rendered?.Bytes ?? source.ReadAllBytes(), problems, out var text))
             {
+                decoded = text;
                 if (source.IsOdooConfig)
                 {
                     OdooConfigReader.Read(text, source.DisplayPath, documents);
@@ -56,7 +58,7 @@ public static class ManifestLoader
             problems.Add(new InputProblem(InputProblemKind.Encoding, $"the file cannot be read: {exception.Message}", 1, 1, -1));
         }
 
-        return new LoadedManifest(source, documents, problems);
+        return new LoadedManifest(source, documents, problems) { Text = decoded };
     }
 
     private static bool TryDecode(byte[] bytes, List<InputProblem> problems, out string text)

@@ -26,11 +26,10 @@ internal static class ManifestTextReader
             var documentIndex = 0;
             foreach (var piece in SplitAtDocumentMarkers(text))
             {
-                var pieceText = text.Substring(piece.Start, piece.Length);
                 var lineOffset = piece.FirstLine - 1;
-                documentIndex = CommonYamlReader.TryRead(pieceText, lineOffset, documentIndex, limits, documents, problems)
+                documentIndex = CommonYamlReader.TryRead(text, piece.Start, piece.Length, lineOffset, documentIndex, limits, documents, problems)
                     ? documentIndex + 1
-                    : ParsePiece(pieceText, lineOffset, documentIndex, limits, documents, problems);
+                    : ParsePiece(text.Substring(piece.Start, piece.Length), lineOffset, documentIndex, limits, documents, problems);
             }
         }
 

@@ -115,7 +115,7 @@ public sealed class CommonYamlReaderTests
             {
                 var piece = text.Substring(start, length);
                 pieces++;
-                var direct = ReadDirectly(piece, firstLine - 1);
+                var direct = ReadDirectly(text, start, length, firstLine - 1);
                 if (direct is null)
                 {
                     continue;
@@ -147,7 +147,7 @@ public sealed class CommonYamlReaderTests
             var text = File.ReadAllText(path);
             foreach (var (start, length, firstLine) in ManifestTextReader.SplitAtDocumentMarkers(text))
             {
-                if (ReadDirectly(text.Substring(start, length), firstLine - 1) is null)
+                if (ReadDirectly(text, start, length, firstLine - 1) is null)
                 {
                     left.Add($"{Path.GetFileName(path)}:{firstLine}");
                 }
@@ -163,7 +163,7 @@ public sealed class CommonYamlReaderTests
         var problems = new List<InputProblem>();
         var documents = new List<SourceDocument>();
 
-        Assert.True(CommonYamlReader.TryRead("a:\n  x: 1\n  x: 2\nb: 1\nb: 2\n", 10, 3, LoaderLimits.Default, documents, problems));
+        Assert.True(CommonYamlReader.TryRead("a:\n  x: 1\n  x: 2\nb: 1\nb: 2\n", 0, 27, 10, 3, LoaderLimits.Default, documents, problems));
 
         Assert.Equal(
             new[] { (InputProblemKind.DuplicateKey, 13, 3, 3), (InputProblemKind.DuplicateKey, 15, 1, 3) },
@@ -182,17 +182,20 @@ public sealed class CommonYamlReaderTests
         deep.Append(' ', 12).Append("leaf: 1\n");
         var limits = LoaderLimits.Default with { MaxDepth = 4 };
 
-        Assert.False(CommonYamlReader.TryRead(deep.ToString(), 0, 0, limits, new List<SourceDocument>(), new List<InputProblem>()));
+        Assert.False(CommonYamlReader.TryRead(deep.ToString(), 0, deep.Length, 0, 0, limits, new List<SourceDocument>(), new List<InputProblem>()));
         var problems = new List<InputProblem>();
         ManifestTextReader.Read(deep.ToString(), false, limits, new List<SourceDocument>(), problems);
         Assert.Equal(InputProblemKind.NestingDepth, Assert.Single(problems).Kind);
     }
 
-    private static string? ReadDirectly(string piece, int lineOffset = 0)
+    private static string? ReadDirectly(string piece, int lineOffset = 0) => ReadDirectly(piece, 0, piece.Length, lineOffset);
+
+    /// <summary>Reads the piece in place, inside the whole text, as the loader does.</summary>
+    private static string? ReadDirectly(string text, int start, int length, int lineOffset)
     {
         var documents = new List<SourceDocument>();
         var problems = new List<InputProblem>();
-        return CommonYamlReader.TryRead(piece, lineOffset, 0, LoaderLimits.Default, documents, problems) ? Describe(documents, problems) : null;
+        return CommonYamlReader.TryRead(text, start, length, lineOffset, 0, LoaderLimits.Default, documents, problems) ? Describe(documents, problems) : null;
     }
 
     private static string ReadWithYamlDotNet(string piece, int lineOffset = 0)

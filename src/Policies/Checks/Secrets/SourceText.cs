@@ -18,19 +18,11 @@ internal sealed class SourceText
     private static readonly ConditionalWeakTable<ManifestSource, SourceText> Cache = new();
     private static readonly SourceText Unavailable = new(string.Empty);
 
-    private readonly List<int> lineStarts;
+    private List<int>? lineStarts;
 
     private SourceText(string text)
     {
         Text = text;
-        lineStarts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                lineStarts.Add(i + 1);
-            }
-        }
     }
 
     public string Text { get; }
@@ -41,30 +33,63 @@ internal sealed class SourceText
         return ReferenceEquals(text, Unavailable) ? null : text;
     }
 
+    /// <summary>
+    /// Keeps the text the loader decoded for <paramref name="source"/> until <see cref="Forget"/>, so that locating a
+    /// secret in it does not read and decode the source again.
+    /// </summary>
+    public static void Keep(ManifestSource source, string text)
+    {
+        // One thread judges a source, so nothing can come between the two.
+        Cache.Remove(source);
+        Cache.Add(source, new SourceText(text));
+    }
+
     /// <summary>Drops the text kept for <paramref name="source"/>; a later look reads it again.</summary>
     public static void Forget(ManifestSource source) => Cache.Remove(source);
 
     /// <summary>The 0-based offset of a 1-based line and column, or -1 when outside the text.</summary>
     public int OffsetOf(int line, int column)
     {
-        if (line < 1 || line > lineStarts.Count || column < 1)
+        var starts = LineStarts();
+        if (line < 1 || line > starts.Count || column < 1)
         {
             return -1;
         }
 
-        var offset = lineStarts[line - 1] + column - 1;
+        var offset = starts[line - 1] + column - 1;
         return offset <= Text.Length ? offset : -1;
     }
 
     /// <summary>The 0-based offset where a 1-based line starts, or -1.</summary>
-    public int LineStart(int line) => line >= 1 && line <= lineStarts.Count ? lineStarts[line - 1] : -1;
+    public int LineStart(int line) => line >= 1 && line <= LineStarts().Count ? LineStarts()[line - 1] : -1;
 
     /// <summary>The 1-based line and column of a 0-based offset.</summary>
     public (int Line, int Column) PositionOf(int offset)
     {
-        var index = lineStarts.BinarySearch(offset);
+        var starts = LineStarts();
+        var index = starts.BinarySearch(offset);
         var line = index >= 0 ? index : ~index - 1;
-        return (line + 1, offset - lineStarts[line] + 1);
+        return (line + 1, offset - starts[line] + 1);
+    }
+
+    /// <summary>Where each line starts, found the first time a position is asked for: most texts kept never are.</summary>
+    private List<int> LineStarts()
+    {
+        if (lineStarts is null)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < Text.Length; i++)
+            {
+                if (Text[i] == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            lineStarts = starts;
+        }
+
+        return lineStarts;
     }
 
     private static SourceText Read(ManifestSource source)

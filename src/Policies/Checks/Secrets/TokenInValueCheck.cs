@@ -111,8 +111,9 @@ public sealed class TokenInValueCheck : Check
 
         public void Mapping(MappingNode mapping)
         {
-            foreach (var entry in mapping.Entries)
+            for (var i = 0; i < mapping.Entries.Count; i++)
             {
+                var entry = mapping.Entries[i];
                 var child = entry.Value;
                 if (child is ScalarNode { IsNull: true } || IsOwned(child))
                 {

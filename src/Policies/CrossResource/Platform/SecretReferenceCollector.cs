@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using PolicyKit.Policies.Model;
 using PolicyKit.Policies.Yaml;
 
@@ -45,22 +46,26 @@ internal sealed class SecretReferenceCollector : FactCollector
 
         if (resource.Root.TryGetEntry("spec", out var spec))
         {
-            Walk(spec.Value, "spec", null, own, sink, 0);
+            // The path is built in one buffer and made a string only for the rare reference found: the walk visits
+            // every node of every spec.
+            Walk(spec.Value, new StringBuilder("spec"), null, own, sink, 0);
         }
     }
 
-    private static void Walk(YamlNode node, string path, string? key, string own, FactSink sink, int depth)
+    private static void Walk(YamlNode node, StringBuilder path, string? key, string own, FactSink sink, int depth)
     {
         if (depth > 24)
         {
             return;
         }
 
+        var length = path.Length;
         if (node is SequenceNode sequence)
         {
             for (var i = 0; i < sequence.Items.Count; i++)
             {
-                Walk(sequence.Items[i], $"{path}[{i}]", key, own, sink, depth + 1);
+                Walk(sequence.Items[i], path.Append('[').Append(i).Append(']'), key, own, sink, depth + 1);
+                path.Length = length;
             }
 
             return;
@@ -77,15 +82,20 @@ internal sealed class SecretReferenceCollector : FactCollector
             sink.Add(new SecretReferenceFact(sink.Origin, target.Value, YamlFacts.Text(mapping.Get("name")), FactLocation.At(target, path + ".namespace")));
         }
 
-        foreach (var entry in mapping.Entries)
+        for (var i = 0; i < mapping.Entries.Count; i++)
         {
+            var entry = mapping.Entries[i];
             if (entry.Key.Value == "remoteNamespace" && entry.Value is ScalarNode { IsNull: false } remote && remote.Value != own)
             {
                 sink.Add(new SecretReferenceFact(sink.Origin, remote.Value, null, FactLocation.At(remote, path + ".remoteNamespace")));
                 continue;
             }
 
-            Walk(entry.Value, path + "." + entry.Key.Value, entry.Key.Value, own, sink, depth + 1);
+            if (entry.Value is MappingNode or SequenceNode)
+            {
+                Walk(entry.Value, path.Append('.').Append(entry.Key.Value), entry.Key.Value, own, sink, depth + 1);
+                path.Length = length;
+            }
         }
     }
 }

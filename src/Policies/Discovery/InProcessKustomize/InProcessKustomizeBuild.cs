@@ -74,7 +74,8 @@ internal static class InProcessKustomizeBuild
         }
 
         var ordered = resources.OrderBy(r => r.Id, LegacyResourceOrder.Instance).Select(r => r.Root).ToList();
-        var output = new StringBuilder();
+        // About what a printed Kubernetes object takes, so the text rarely grows in small steps.
+        var output = new StringBuilder(ordered.Count * 1536);
         if (!KustomizeYamlWriter.TryWrite(ordered, output))
         {
             return null;
@@ -156,8 +157,9 @@ internal static class InProcessKustomizeBuild
                 return scalar.IsPlain ? PlainScalar.Resolve(scalar.Value) : RenderedScalar.String(scalar.Value);
             case SequenceNode sequence:
                 var list = new RenderedList();
-                foreach (var item in sequence.Items)
+                for (var i = 0; i < sequence.Items.Count; i++)
                 {
+                    var item = sequence.Items[i];
                     if (Convert(item) is not { } converted)
                     {
                         return null;
@@ -169,15 +171,16 @@ internal static class InProcessKustomizeBuild
                 return list;
             case MappingNode mapping:
                 var map = new RenderedMap();
-                foreach (var entry in mapping.Entries)
+                for (var i = 0; i < mapping.Entries.Count; i++)
                 {
-                    var key = entry.Key.IsPlain ? PlainScalar.Resolve(entry.Key.Value) : RenderedScalar.String(entry.Key.Value);
-                    if (key is not { IsString: true } || map.Entries.ContainsKey(key.Text) || Convert(entry.Value) is not { } value)
+                    var entry = mapping.Entries[i];
+                    var key = KeyText(entry.Key);
+                    if (key is null || map.Entries.ContainsKey(key) || Convert(entry.Value) is not { } value)
                     {
                         return null;
                     }
 
-                    map.Entries.Add(key.Text, value);
+                    map.Entries.Add(key, value);
                 }
 
                 return map;
@@ -185,6 +188,11 @@ internal static class InProcessKustomizeBuild
                 return null;
         }
     }
+
+    /// <summary>A key's text once decoded, or null when it decodes to anything but a string.</summary>
+    private static string? KeyText(ScalarNode key) =>
+        !key.IsPlain || PlainScalar.StaysString(key.Value) ? key.Value
+            : PlainScalar.Resolve(key.Value) is { IsString: true } resolved ? resolved.Text : null;
 
     /// <summary>The object's identity, or null when kustomize would reject it or treat it specially (a List).</summary>
     private static RenderedResourceId? Identity(RenderedMap root)

@@ -55,6 +55,20 @@ internal static class PlainScalar
         return LooksNumeric(value) ? null : RenderedScalar.String(value);
     }
 
+    /// <summary>Whether <see cref="Resolve"/> gives a string with the same text, known without allocating.</summary>
+    public static bool StaysString(string value)
+    {
+        switch (value)
+        {
+            case "": case "~": case "null": case "Null": case "NULL":
+            case "true": case "True": case "TRUE":
+            case "false": case "False": case "FALSE":
+                return false;
+        }
+
+        return !MayBeNumeric(value);
+    }
+
     /// <summary>
     /// Whether YAML 1.1 (go-yaml v2, which prints kustomize's output) reads this text as anything but a string, so a
     /// string with this text must be quoted: booleans such as <c>yes</c> and <c>on</c>, nulls, numbers, timestamps.
