@@ -163,6 +163,7 @@ public sealed class DiscoveryTests
         Assert.Equal("PK0010", Rule(failed));
         Assert.Equal("broken/kustomization.yaml", JsonReport.File(failed));
         Assert.Contains("missing-deployment.yaml", failed.GetProperty("message").GetString());
+        Assert.Matches("kustomize could not build it: accumulating resources", failed.GetProperty("message").GetString());
         Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/') + "/policykit-render-", run.StandardOutput);
         Assert.Equal(1, run.ExitCode);
     }

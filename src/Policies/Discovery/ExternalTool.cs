@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PolicyKit.Policies.Secrets;
 
@@ -104,6 +105,7 @@ internal sealed record ToolRun(int ExitCode, byte[] Output, string Errors)
     {
         var text = Errors.Replace(scratchFolder.TrimEnd('/', '\\') + "/", string.Empty).Replace(scratchFolder, ".").Trim();
         var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "no message";
+        line = WithoutLogHeader(line);
         if (line.StartsWith("Error: ", StringComparison.Ordinal))
         {
             line = line.Substring("Error: ".Length);
@@ -117,4 +119,48 @@ internal sealed record ToolRun(int ExitCode, byte[] Output, string Errors)
 
         return line.Length > 300 ? line.Substring(0, 300) + "…" : line;
     }
+
+    /// <summary>
+    /// kubectl reports through its logger: <c>E1203 19:38:50.450764 6712 run.go:72] "command failed" err="…"</c>. The
+    /// time and process id would make every report differ, so only the quoted error is kept.
+    /// </summary>
+    private static string WithoutLogHeader(string line)
+    {
+        var match = LogHeader.Match(line);
+        if (!match.Success)
+        {
+            return line;
+        }
+
+        line = line.Substring(match.Length);
+        const string Wrapper = "\"command failed\" err=\"";
+        if (line.StartsWith(Wrapper, StringComparison.Ordinal) && line.EndsWith("\"", StringComparison.Ordinal) && line.Length > Wrapper.Length)
+        {
+            line = GoUnquote(line.Substring(Wrapper.Length, line.Length - Wrapper.Length - 1));
+        }
+
+        return line;
+    }
+
+    /// <summary>Undoes the escapes Go's %q writes for the characters an error message holds.</summary>
+    private static string GoUnquote(string quoted)
+    {
+        var text = new StringBuilder(quoted.Length);
+        for (var i = 0; i < quoted.Length; i++)
+        {
+            if (quoted[i] == '\\' && i + 1 < quoted.Length)
+            {
+                var next = quoted[++i];
+                text.Append(next switch { 'n' => ' ', 't' => ' ', _ => next });
+            }
+            else
+            {
+                text.Append(quoted[i]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly Regex LogHeader = new(@"^[IWEF][0-9]{4} [0-9:.]+\s+[0-9]+ [^\]\s]+\] ", RegexOptions.CultureInvariant);
 }

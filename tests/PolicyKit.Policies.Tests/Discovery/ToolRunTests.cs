@@ -24,4 +24,14 @@ public sealed class ToolRunTests
         Assert.DoesNotContain("Xk2p9vLq7mZt3wRb", message);
         Assert.Contains("invalid value", message);
     }
+
+    [Fact]
+    public void Kubectl_log_headers_are_dropped_so_reports_do_not_change_from_run_to_run()
+    {
+        var first = new ToolRun(1, System.Array.Empty<byte>(), "E1203 19:38:50.450764    6712 run.go:72] \"command failed\" err=\"accumulating resources: open /tmp/s/a.yaml: \\\"no\\\" such file\"\n");
+        var second = new ToolRun(1, System.Array.Empty<byte>(), "E1204 08:01:02.000001   99 run.go:72] \"command failed\" err=\"accumulating resources: open /tmp/s/a.yaml: \\\"no\\\" such file\"\n");
+
+        Assert.Equal("accumulating resources: open a.yaml: \"no\" such file", first.Message("/tmp/s"));
+        Assert.Equal(first.Message("/tmp/s"), second.Message("/tmp/s"));
+    }
 }
