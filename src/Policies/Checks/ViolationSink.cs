@@ -79,6 +79,10 @@ public sealed class ViolationSink
     {
         var subject = Subject();
         var identity = subject.Identity;
+
+        // A rendered resource's finding is located in the files a person edits now, while its tree is at hand: the
+        // finding outlives the tree.
+        located ??= resource?.Source.Rendering?.Locate(resource, fieldPath, line, column);
         var all = new List<KeyValuePair<string, string>>(arguments.Count + 3);
         all.AddRange(arguments);
         all.Add(Argument("kind", identity.Kind));

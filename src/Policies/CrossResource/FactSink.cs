@@ -22,7 +22,7 @@ internal sealed class FactSink
     }
 
     /// <summary>The origin every fact of the current resource carries.</summary>
-    public FactOrigin Origin => origin ??= new FactOrigin(JudgedResource.Detached(resource!), environment);
+    public FactOrigin Origin => origin ??= new FactOrigin(JudgedResource.Of(resource!), environment);
 
     public void Aim(Resource current)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PolicyKit.Policies.Model;
 using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.CrossResource;
@@ -6,27 +7,11 @@ namespace PolicyKit.Policies.CrossResource;
 /// <summary>Small readings of YAML nodes that collectors share.</summary>
 internal static class YamlFacts
 {
-    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
-
-    /// <summary>A mapping of scalars as a dictionary (labels, selectors); non-scalar and null values are left out.</summary>
-    public static IReadOnlyDictionary<string, string> StringMap(MappingNode? mapping)
-    {
-        if (mapping is null || mapping.Entries.Count == 0)
-        {
-            return Empty;
-        }
-
-        var map = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (var entry in mapping.Entries)
-        {
-            if (entry.Value is ScalarNode { IsNull: false } value)
-            {
-                map[entry.Key.Value] = value.Value;
-            }
-        }
-
-        return map;
-    }
+    /// <summary>
+    /// A mapping of scalars as a dictionary (labels, selectors), as <see cref="CompactLabels.Of"/> reads it: facts keep
+    /// these until the run ends, so they are stored as one small array.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StringMap(MappingNode? mapping) => CompactLabels.Of(mapping);
 
     public static IReadOnlyList<string> Strings(YamlNode? node)
     {

@@ -58,6 +58,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         lock (files)
         {
             files.Clear();
+            origins.Clear();
             tracedResource = null;
             traced = default;
         }

@@ -297,7 +297,7 @@ public static class PolicyEngine
         var resource = violation.Resource;
         var (file, line, column, properties) = (resource.File, violation.Line, violation.Column, violation.Properties);
         var renderedFrom = resource.RenderedFrom;
-        var located = violation.Located ?? (resource.Rendered is { Source.Rendering: { } rendering } rendered ? rendering.Locate(rendered, violation.FieldPath, violation.Line, violation.Column) : null);
+        var located = violation.Located;
         if (renderedFrom is not null && located is not null)
         {
             // A rendered resource is reported where its offending field is written, not in the render nobody edits.

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.Model;
 
@@ -11,14 +9,11 @@ namespace PolicyKit.Policies.Model;
 /// </summary>
 internal sealed class JudgedResource
 {
-    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
-
-    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, Resource? rendered, string? renderedFrom)
+    private JudgedResource(ResourceIdentity identity, string file, IReadOnlyDictionary<string, string> labels, string? renderedFrom)
     {
         Identity = identity;
         File = file;
         Labels = labels;
-        Rendered = rendered;
         RenderedFrom = renderedFrom;
     }
 
@@ -31,55 +26,16 @@ internal sealed class JudgedResource
     public IReadOnlyDictionary<string, string> Labels { get; }
 
     /// <summary>
-    /// The resource itself, kept only when it came from a render (kustomize, Helm): its findings are located in the
-    /// files a person edits by walking the rendered tree, even for judgements settled after streaming. Renders are small
-    /// next to a repository's plain files, so this does not make memory grow with the repository.
-    /// </summary>
-    public Resource? Rendered { get; }
-
-    /// <summary>
     /// The overlay or chart the resource was rendered from, as reports show it (<see cref="Loading.RenderedOrigin.UnitDisplayPath"/>),
     /// or null for a file read as written. A string rather than the origin itself: facts outlive their run's discovery.
     /// </summary>
     public string? RenderedFrom { get; }
 
-    public static JudgedResource Of(Resource resource) =>
-        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), resource.Source.Rendering is null ? null : resource, resource.Source.Rendering?.UnitDisplayPath);
-
     /// <summary>
-    /// The resource without its tree, for facts that outlive their file: what they report is located in the files a
-    /// person edits while the tree is still at hand (<see cref="CrossResource.FactLocation"/>), so a repository of many
-    /// overlays does not keep every rendered tree until the cross-resource phase.
+    /// The resource without its tree. What is reported about a rendered resource is located in the files a person edits
+    /// while the tree is still at hand (when a violation is recorded, a Pod Security failure found, a fact collected), so
+    /// neither findings nor facts keep a rendered tree until the run ends.
     /// </summary>
-    public static JudgedResource Detached(Resource resource) =>
-        new(resource.Identity, resource.Source.DisplayPath, LabelsOf(resource.Root), null, resource.Source.Rendering?.UnitDisplayPath);
-
-    private static IReadOnlyDictionary<string, string> LabelsOf(MappingNode root)
-    {
-        if (root.GetMapping("metadata")?.GetMapping("labels") is not { } labels || labels.Entries.Count == 0)
-        {
-            return NoLabels;
-        }
-
-        var result = new List<KeyValuePair<string, string>>(labels.Entries.Count);
-        foreach (var entry in labels.Entries)
-        {
-            if (entry.Value is ScalarNode { IsNull: false } value)
-            {
-                // A key written twice keeps its first place and its last value, as a dictionary would.
-                var pair = new KeyValuePair<string, string>(entry.Key.Value, value.Value);
-                var index = result.FindIndex(p => string.Equals(p.Key, pair.Key, StringComparison.Ordinal));
-                if (index >= 0)
-                {
-                    result[index] = pair;
-                }
-                else
-                {
-                    result.Add(pair);
-                }
-            }
-        }
-
-        return result.Count == 0 ? NoLabels : new CompactLabels(result.ToArray());
-    }
+    public static JudgedResource Of(Resource resource) =>
+        new(resource.Identity, resource.Source.DisplayPath, CompactLabels.Of(resource.Root.GetMapping("metadata")?.GetMapping("labels")), resource.Source.Rendering?.UnitDisplayPath);
 }

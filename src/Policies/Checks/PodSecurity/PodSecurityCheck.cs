@@ -38,6 +38,7 @@ public sealed class PodSecurityCheck : PodCheck
             if (Control.Evaluate(pod, versions[i]) is { } failure)
             {
                 failure.Image = ExceptionSubject.ImageAt(resource.Root, failure.FieldPath);
+                failure.Located = resource.Source.Rendering?.Locate(resource, failure.FieldPath, failure.Line, failure.Column);
                 (failures ??= new ControlFailure?[versions.Count])[i] = failure;
             }
         }

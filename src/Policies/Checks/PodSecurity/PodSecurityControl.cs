@@ -83,6 +83,9 @@ internal sealed class ControlFailure
 
     /// <summary>The image the offending field holds, when it is an <c>image</c> field (for exception scopes).</summary>
     public string? Image { get; set; }
+
+    /// <summary>For a rendered pod, where the offending field is written in the files a person edits.</summary>
+    public Loading.SourceLocation? Located { get; set; }
 }
 
 /// <summary>

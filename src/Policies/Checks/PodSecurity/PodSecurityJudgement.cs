@@ -92,6 +92,6 @@ internal sealed class PodSecurityJudgement : DeferredJudgement
             ViolationSink.Argument("podSecuritySource", target.Source),
             ViolationSink.Argument("podSecurityVersion", version),
         };
-        sink.Report(failure.Line, failure.Column, failure.FieldPath, arguments, properties, advisory, failure.Image);
+        sink.Report(failure.Line, failure.Column, failure.FieldPath, arguments, properties, advisory, failure.Image, failure.Located);
     }
 }
