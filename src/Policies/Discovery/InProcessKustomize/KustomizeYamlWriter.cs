@@ -112,7 +112,7 @@ internal static class KustomizeYamlWriter
             return false;
         }
 
-        if (CanBePlain(key))
+        if (PlainStyleMemo.CanBePlain(key))
         {
             output.Append(key);
         }
@@ -143,7 +143,7 @@ internal static class KustomizeYamlWriter
 
         if (text.IndexOf('\n') < 0)
         {
-            if (CanBePlain(text))
+            if (PlainStyleMemo.CanBePlain(text))
             {
                 output.Append(text);
             }
