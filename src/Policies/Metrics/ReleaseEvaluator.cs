@@ -25,6 +25,9 @@ public sealed class ReleaseEvaluator
     private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
     private EvaluationResult? previous;
 
+    /// <summary>The last release's discovery, to follow the next release when only file contents changed.</summary>
+    private Discovery.DiscoveredTree? discovered;
+
     /// <summary>The privileges of the last release that could be judged: the next release's access changes are measured against them.</summary>
     private IReadOnlyList<Diff.Access.AccessFact>? previousAccess;
 
@@ -45,6 +48,9 @@ public sealed class ReleaseEvaluator
 
     /// <summary>Kustomization builds taken over from an earlier release because none of their input files changed.</summary>
     public int KustomizeBuildsReused { get; private set; }
+
+    /// <summary>Releases whose discovery was taken over from the previous release (no walk, no kustomization read again).</summary>
+    public int DiscoveriesReused { get; private set; }
 
     public IReadOnlyList<ReleaseFacts> Evaluate(IReadOnlyList<Release> releases, IReadOnlyCollection<string> environments)
     {
@@ -69,7 +75,7 @@ public sealed class ReleaseEvaluator
         try
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
-            var sources = Discovery.RepositoryDiscovery.Discover(new[] { workspace.Root }, config, workspace.Root, discovery).Sources;
+            var sources = Discover(workspace, changed, config, discovery);
             Provenance.IImageEvidenceSource? evidence = null;
             if (config.Provenance is not null && evidenceSource is not null)
             {
@@ -87,8 +93,28 @@ public sealed class ReleaseEvaluator
         catch (PolicyDefinitionException exception)
         {
             previous = null;
+            discovered = null;
             return new ReleaseFacts(release) { PolicyError = exception.Message, FilesChanged = changed.Count, FilesTotal = workspace.Blobs.Count };
         }
+    }
+
+    /// <summary>
+    /// The release's sources: the previous release's discovery followed through the changed files when no path appeared
+    /// or went and the policy is the same (only the overlays a changed file reaches are rendered again), else a fresh
+    /// discovery of the whole tree.
+    /// </summary>
+    private IReadOnlyList<ManifestSource> Discover(ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, PolicyConfig config, Discovery.DiscoveryOptions options)
+    {
+        var followed = discovered is not null && workspace.SamePaths && !changed.Contains(PolicyConfig.FileName)
+            ? Discovery.RepositoryDiscovery.Update(discovered, changed.Select(workspace.FullPath).ToList(), config.Limits, options)
+            : null;
+        if (followed is not null)
+        {
+            DiscoveriesReused++;
+        }
+
+        discovered = followed ?? Discovery.RepositoryDiscovery.Run(new[] { workspace.Root }, config, workspace.Root, options);
+        return discovered.Result.Sources;
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ internal sealed class ReleaseWorkspace : IDisposable
 
     public string Root { get; }
 
+    /// <summary>Whether the last move kept every path (only contents changed): the tree's files and folders are the same.</summary>
+    public bool SamePaths { get; private set; }
+
     /// <summary>The blob of each path of the current release.</summary>
     public IReadOnlyDictionary<string, string> Blobs => blobs;
 
@@ -34,11 +37,13 @@ internal sealed class ReleaseWorkspace : IDisposable
     {
         var next = history.Tree(commit).ToDictionary(e => e.Path, e => e.Blob, StringComparer.Ordinal);
         var changed = new List<string>();
+        var samePaths = next.Count == blobs.Count;
         var toWrite = new List<KeyValuePair<string, string>>();
         foreach (var entry in next)
         {
             if (!blobs.TryGetValue(entry.Key, out var previous) || previous != entry.Value)
             {
+                samePaths &= previous is not null;
                 toWrite.Add(entry);
                 changed.Add(entry.Key);
             }
@@ -59,6 +64,7 @@ internal sealed class ReleaseWorkspace : IDisposable
         }
 
         blobs = next;
+        SamePaths = samePaths;
         return changed;
     }
 
@@ -69,7 +75,8 @@ internal sealed class ReleaseWorkspace : IDisposable
         return relative is not null && blobs.TryGetValue(relative, out var blob) ? blob : null;
     }
 
-    private string FullPath(string path)
+    /// <summary>The full path of a repository path in the folder (as discovery names it).</summary>
+    public string FullPath(string path)
     {
         var full = Path.GetFullPath(Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar)));
         return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
