@@ -28,8 +28,13 @@ public sealed class ReleaseEvaluator
     /// <summary>The last release's discovery, to follow the next release when only file contents changed.</summary>
     private Discovery.DiscoveredTree? discovered;
 
+    /// <summary>The last release's verified evidence and the full paths of the sources it took out as evidence files.</summary>
+    private (Provenance.IImageEvidenceSource Evidence, HashSet<string> Files)? previousEvidence;
+
     /// <summary>The privileges of the last release that could be judged: the next release's access changes are measured against them.</summary>
     private IReadOnlyList<Diff.Access.AccessFact>? previousAccess;
+
+    private readonly AccessKeyMemory accessKeys = new();
 
     public ReleaseEvaluator(GitHistory history, ReleaseEvidence? evidence = null)
     {
@@ -75,18 +80,23 @@ public sealed class ReleaseEvaluator
         try
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
-            var sources = Discover(workspace, changed, config, discovery);
+            var (sources, followed) = Discover(workspace, changed, config, discovery);
             Provenance.IImageEvidenceSource? evidence = null;
-            if (config.Provenance is not null && evidenceSource is not null)
+            if (config.Provenance is { } provenance && evidenceSource is not null)
             {
-                (sources, evidence) = evidenceSource(sources, config, workspace.Root);
+                (sources, evidence) = SplitEvidence(sources, config, provenance, workspace, changed, followed);
+            }
+            else
+            {
+                previousEvidence = null;
             }
 
             var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true, Evidence = evidence });
             FilesReused += result.FilesReused;
             FilesJudged += sources.Count - result.FilesReused;
             previous = result;
-            var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access);
+            accessKeys.Advance(result.Access);
+            var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access, accessKeys.KeyOf, accessKeys.ResourceKeyOf);
             previousAccess = result.Access;
             return Facts(release, workspace, config, sources, result, changed.Count, environments, accessChanges, evidence);
         }
@@ -94,6 +104,7 @@ public sealed class ReleaseEvaluator
         {
             previous = null;
             discovered = null;
+            previousEvidence = null;
             return new ReleaseFacts(release) { PolicyError = exception.Message, FilesChanged = changed.Count, FilesTotal = workspace.Blobs.Count };
         }
     }
@@ -103,7 +114,7 @@ public sealed class ReleaseEvaluator
     /// or went and the policy is the same (only the overlays a changed file reaches are rendered again), else a fresh
     /// discovery of the whole tree.
     /// </summary>
-    private IReadOnlyList<ManifestSource> Discover(ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, PolicyConfig config, Discovery.DiscoveryOptions options)
+    private (IReadOnlyList<ManifestSource> Sources, bool Followed) Discover(ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, PolicyConfig config, Discovery.DiscoveryOptions options)
     {
         var followed = discovered is not null && workspace.SamePaths && !changed.Contains(PolicyConfig.FileName)
             ? Discovery.RepositoryDiscovery.Update(discovered, changed.Select(workspace.FullPath).ToList(), config.Limits, options)
@@ -114,7 +125,29 @@ public sealed class ReleaseEvaluator
         }
 
         discovered = followed ?? Discovery.RepositoryDiscovery.Run(new[] { workspace.Root }, config, workspace.Root, options);
-        return discovered.Result.Sources;
+        return (discovered.Result.Sources, followed is not null);
+    }
+
+    /// <summary>
+    /// The release's manifests and verified evidence. The previous release's evidence holds when its discovery was
+    /// followed (same paths, same policy) and no changed file is evidence, the trusted root or a key: verifying depends
+    /// on nothing else.
+    /// </summary>
+    private (IReadOnlyList<ManifestSource> Manifests, Provenance.IImageEvidenceSource Evidence) SplitEvidence(IReadOnlyList<ManifestSource> sources, PolicyConfig config, Provenance.ProvenanceSettings provenance, ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, bool followed)
+    {
+        var trustFiles = provenance.KeyPaths.Values.Append(provenance.TrustedRootPath).OfType<string>().Select(Path.GetFullPath).ToList();
+        var evidenceKept = followed && previousEvidence is not null
+            && !changed.Any(path => provenance.Evidence.Any(glob => glob.IsMatch(path)) || trustFiles.Contains(workspace.FullPath(path)));
+        if (evidenceKept)
+        {
+            var (evidence, files) = previousEvidence!.Value;
+            return (sources.Where(s => s.FullPath is null || !files.Contains(s.FullPath)).ToList(), evidence);
+        }
+
+        var (manifests, verified) = evidenceSource!(sources, config, workspace.Root);
+        var kept = new HashSet<ManifestSource>(manifests);
+        previousEvidence = (verified, new HashSet<string>(sources.Where(s => !kept.Contains(s) && s.FullPath is not null).Select(s => s.FullPath!), StringComparer.Ordinal));
+        return (manifests, verified);
     }
 
     /// <summary>
