@@ -50,7 +50,7 @@ public static class MetricsBuilder
 
         MarkFailures(metrics, commitsOf, settings);
         var gateRuns = request.GateReports is { } gateFolder ? GateReportReader.ReadFolder(gateFolder) : null;
-        return new MetricsReport(repositoryDisplayName, request.Releases, request, metrics, windows, scans.Item2, gateRuns, new MetricsCost(evaluator.FilesJudged, evaluator.FilesReused, evaluator.FilesInventoried, evaluator.KustomizeBuildsReused));
+        return new MetricsReport(repositoryDisplayName, request.Releases, request, metrics, windows, scans.Item2, gateRuns, new MetricsCost(evaluator.FilesJudged, evaluator.FilesReused, evaluator.FilesInventoried, evaluator.KustomizeBuildsReused, evaluator.DiscoveriesReused));
     }
 
     private static IReadOnlyList<ViolationFigures> Violations(ReleaseFacts current, ReleaseFacts? previous)
