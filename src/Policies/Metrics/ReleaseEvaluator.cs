@@ -14,7 +14,7 @@ namespace PolicyKit.Policies.Metrics;
 /// <summary>
 /// Judges each release with the policy, packs and exception records of that release's own tree, at the release's time
 /// (so exception expiry and secret age are as they were then). What depends on a file alone (its resources and the
-/// images it deploys) is kept per blob id and never read twice.
+/// images it deploys) comes with the engine's judgement of the file, judged or taken over: never read a second time.
 /// </summary>
 public sealed class ReleaseEvaluator
 {
@@ -22,7 +22,7 @@ public sealed class ReleaseEvaluator
 
     private readonly GitHistory history;
     private readonly ReleaseEvidence? evidenceSource;
-    private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
+    private readonly HashSet<string> inventoried = new(StringComparer.Ordinal);
     private EvaluationResult? previous;
 
     /// <summary>The last release's discovery, to follow the next release when only file contents changed.</summary>
@@ -42,8 +42,8 @@ public sealed class ReleaseEvaluator
         evidenceSource = evidence;
     }
 
-    /// <summary>Files read for their resources and images (one per distinct blob): the cost grows with what changed.</summary>
-    public int FilesInventoried => inventories.Count;
+    /// <summary>Distinct file contents inventoried for their resources and images (a blob; for a build, its input blobs): the cost grows with what changed.</summary>
+    public int FilesInventoried => inventoried.Count;
 
     /// <summary>Files whose findings were taken over from the previous release instead of being judged again.</summary>
     public int FilesReused { get; private set; }
@@ -91,7 +91,7 @@ public sealed class ReleaseEvaluator
                 previousEvidence = null;
             }
 
-            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true, Evidence = evidence });
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true, RecordImages = true, Evidence = evidence });
             FilesReused += result.FilesReused;
             FilesJudged += sources.Count - result.FilesReused;
             previous = result;
@@ -188,8 +188,9 @@ public sealed class ReleaseEvaluator
 
         var resources = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var images = new List<ImageFact>();
-        foreach (var source in sources)
+        for (var i = 0; i < sources.Count; i++)
         {
+            var source = sources[i];
             var path = source.DisplayPath;
             if (!workspace.Blobs.TryGetValue(path, out var blob))
             {
@@ -206,9 +207,15 @@ public sealed class ReleaseEvaluator
             var key = source.Rendering is null ? blob
                 : source.BuildInputs.Count > 0 ? string.Join("\u001f", source.BuildInputs.Select(p => p + "=" + (workspace.Blobs.TryGetValue(p, out var b) ? b : "?")))
                 : null;
-            var inventory = Inventory(key, source, config.Limits);
-            resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + inventory.Resources;
-            images.AddRange(inventory.Images.Select(i => Image(i, environment, ProvenancePolicyOf(config, environment), evidence)));
+            // The engine judged (or took over) the file with its resources and images: they are not read again.
+            var outcome = result.Files[i];
+            if (key is not null)
+            {
+                inventoried.Add(key);
+            }
+
+            resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + outcome.ResourceCount;
+            images.AddRange(outcome.Images.Select(image => Image(image, environment, ProvenancePolicyOf(config, environment), evidence)));
         }
 
         var exceptions = result.Exceptions.Outcomes
@@ -286,42 +293,4 @@ public sealed class ReleaseEvaluator
 
         return DefaultEnvironment;
     }
-
-    private FileInventory Inventory(string? blob, ManifestSource source, LoaderLimits limits)
-    {
-        if (blob is not null && inventories.TryGetValue(blob, out var known))
-        {
-            return known;
-        }
-
-        var file = LoadedFile.Read(source, limits);
-        var images = new List<string>();
-        foreach (var resource in file.Resources)
-        {
-            if (resource.PodSpec is { } pod)
-            {
-                foreach (var list in Model.PodSpecView.ContainerLists)
-                {
-                    foreach (var container in pod.ContainersIn(list))
-                    {
-                        if (container.Node.GetString("image") is { Length: > 0 } image)
-                        {
-                            images.Add(image);
-                        }
-                    }
-                }
-            }
-        }
-
-        var inventory = new FileInventory(file.Resources.Count, images);
-        if (blob is not null)
-        {
-            inventories[blob] = inventory;
-        }
-
-        return inventory;
-    }
-
-    /// <summary>What a file holds whatever the policy: its resource count and the images it names.</summary>
-    private sealed record FileInventory(int Resources, IReadOnlyList<string> Images);
 }
