@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using PolicyKit.Policies.Metrics;
+using PolicyKit.Testing;
 using GitHistory = PolicyKit.Policies.Git.GitHistory;
 using TestGit = PolicyKit.Policies.Tests.Exceptions.Git;
 
@@ -98,6 +99,68 @@ public sealed class IncrementalReleaseTests
         var after = Assert.Single(followed[1].Findings, f => f.RuleId == "PK1007");
         Assert.Equal(("app/patch.yaml", before.Line + 2), (after.File, after.Line));
     }
+
+    [GitFact]
+    public void Tenants_of_the_odoo_sample_judged_release_after_release_equal_each_release_judged_alone()
+    {
+        using var history = new ReleaseHistory();
+        var sample = RepositoryPaths.Combine("samples", "odoo-distribution");
+        history.Write("policykit.yaml", File.ReadAllText(Path.Combine(sample, "policykit.yaml")));
+        foreach (var file in Directory.GetFiles(Path.Combine(sample, "provenance")))
+        {
+            history.Write("provenance/" + Path.GetFileName(file), File.ReadAllText(file));
+        }
+
+        foreach (var tenant in new[] { "t1", "t2", "t3" })
+        {
+            foreach (var file in Directory.GetFiles(sample, "*.yaml").Where(f => Path.GetFileName(f) != "policykit.yaml"))
+            {
+                history.Write($"tenants/{tenant}/{Path.GetFileName(file)}", Tenant(File.ReadAllText(file), tenant));
+            }
+        }
+
+        history.Commit("2026-06-01", "three tenants (OPS-1)");
+        history.Tag("v1");
+        Change(history, "tenants/t1/odoo-web.yaml", "  name: odoo-web\n", "  name: odoo-web\n  annotations: {release: \"2\"}\n").Commit("2026-06-02", "annotation (OPS-2)");
+        history.Tag("v2");
+        Change(history, "tenants/t2/config.yaml", "proxy_mode = True", "proxy_mode = False").Commit("2026-06-03", "t2 proxy mode off (OPS-3)");
+        history.Tag("v3");
+        Change(history, "tenants/t3/kustomization.yaml", "resources:", "commonAnnotations: {team: erp}\nresources:").Commit("2026-06-04", "t3 annotated (OPS-4)");
+        history.Tag("v4");
+        Change(history, "tenants/t1/services.yaml", "app.kubernetes.io/component: web\n  ports:", "app.kubernetes.io/component: webx\n  ports:").Commit("2026-06-05", "t1 web Service selects nothing (OPS-5)");
+        history.Tag("v5");
+        history.Commit("2026-06-06", "release train (OPS-6)");
+        history.Tag("v6");
+
+        var (evaluator, followed) = JudgeInTurn(history.Path);
+        var alone = JudgeAlone(history.Path);
+
+        for (var i = 0; i < followed.Count; i++)
+        {
+            AssertSame(alone[i], followed[i]);
+        }
+
+        // The cross-resource phase moved with the changes: t2's proxy_mode off is PK8001 at t2 only from v3 on, and t1's
+        // web Service that selects nothing takes the route away from t1's Odoo in v5 (its PK8001-style findings change).
+        Assert.DoesNotContain(followed[1].Findings, f => f.RuleId == "PK8001");
+        Assert.Contains(followed[2].Findings, f => f.RuleId == "PK8001" && f.File.StartsWith("tenants/t2/", StringComparison.Ordinal));
+        Assert.NotEqual(Fingerprints(followed[3]), Fingerprints(followed[4]));
+        Assert.Equal(Fingerprints(followed[4]), Fingerprints(followed[5]));
+        Assert.Equal(4, evaluator.DiscoveriesReused);
+    }
+
+    private static string Tenant(string text, string tenant) =>
+        text.Replace("odoo-acme", "odoo-" + tenant).Replace("acme-distribution", "tenant-" + tenant);
+
+    private static ReleaseHistory Change(ReleaseHistory history, string path, string from, string to)
+    {
+        var text = File.ReadAllText(Path.Combine(history.Path, path));
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        return history.Write(path, text.Replace(from, to));
+    }
+
+    private static HashSet<string> Fingerprints(ReleaseFacts release) =>
+        new(release.Findings.Select(f => f.Fingerprint), StringComparer.Ordinal);
 
     private static bool KubectlOnPath() =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(f => File.Exists(Path.Combine(f, "kubectl")));
