@@ -62,10 +62,12 @@ public sealed class ReleaseEvaluator
         var facts = new List<ReleaseFacts>(releases.Count);
         using var workspace = new ReleaseWorkspace(history);
         var discovery = new Discovery.DiscoveryOptions { BuildCache = new Discovery.KustomizeBuildCache(workspace.BlobAt) };
-        foreach (var release in releases)
+        // The first release's tree is listed whole; each later one is reached by its changes, all read in one git process.
+        var steps = history.Changes(releases.Skip(1).Select((release, i) => (releases[i].Commit, release.Commit)).ToList());
+        for (var i = 0; i < releases.Count; i++)
         {
-            var changed = workspace.MoveTo(release.Commit);
-            facts.Add(Judge(release, workspace, changed, environments, discovery));
+            var changed = i == 0 ? workspace.MoveTo(releases[i].Commit) : workspace.MoveBy(steps[i - 1]);
+            facts.Add(Judge(releases[i], workspace, changed, environments, discovery));
         }
 
         KustomizeBuildsReused = discovery.BuildCache.Reused;

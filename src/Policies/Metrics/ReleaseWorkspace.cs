@@ -8,13 +8,14 @@ namespace PolicyKit.Policies.Metrics;
 
 /// <summary>
 /// One private folder that holds the files of the release being judged. Moving to the next release rewrites only the
-/// paths whose blob changed and deletes the paths that went, so the copying costs what changed.
+/// paths whose blob changed and deletes the paths that went, so the copying costs what changed; the next release is
+/// reached by the changes between the two commits, so listing the tree costs what changed too.
 /// </summary>
 internal sealed class ReleaseWorkspace : IDisposable
 {
     private readonly GitHistory history;
     private readonly string realRoot;
-    private Dictionary<string, string> blobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> blobs = new(StringComparer.Ordinal);
 
     public ReleaseWorkspace(GitHistory history)
     {
@@ -36,23 +37,39 @@ internal sealed class ReleaseWorkspace : IDisposable
     public IReadOnlyCollection<string> MoveTo(string commit)
     {
         var next = history.Tree(commit).ToDictionary(e => e.Path, e => e.Blob, StringComparer.Ordinal);
-        var changed = new List<string>();
-        var samePaths = next.Count == blobs.Count;
-        var toWrite = new List<KeyValuePair<string, string>>();
-        foreach (var entry in next)
-        {
-            if (!blobs.TryGetValue(entry.Key, out var previous) || previous != entry.Value)
-            {
-                samePaths &= previous is not null;
-                toWrite.Add(entry);
-                changed.Add(entry.Key);
-            }
-        }
+        var changes = next.Select(e => new GitTreeChange(e.Key, e.Value)).Concat(blobs.Keys.Where(p => !next.ContainsKey(p)).Select(p => new GitTreeChange(p, null))).ToList();
+        return MoveBy(changes);
+    }
 
-        foreach (var path in blobs.Keys.Where(p => !next.ContainsKey(p)).ToList())
+    /// <summary>
+    /// Moves the folder by the changes from the current release's commit to the next one's (<see cref="GitHistory.Changes"/>);
+    /// returns the paths whose content changed (added, modified or removed).
+    /// </summary>
+    public IReadOnlyCollection<string> MoveBy(IReadOnlyList<GitTreeChange> changes)
+    {
+        var changed = new List<string>();
+        var toWrite = new List<KeyValuePair<string, string>>();
+        var samePaths = true;
+        foreach (var change in changes)
         {
-            File.Delete(FullPath(path));
-            changed.Add(path);
+            blobs.TryGetValue(change.Path, out var previous);
+            if (change.Blob is null)
+            {
+                if (previous is not null)
+                {
+                    blobs.Remove(change.Path);
+                    File.Delete(FullPath(change.Path));
+                    changed.Add(change.Path);
+                    samePaths = false;
+                }
+            }
+            else if (previous != change.Blob)
+            {
+                blobs[change.Path] = change.Blob;
+                toWrite.Add(new KeyValuePair<string, string>(change.Path, change.Blob));
+                changed.Add(change.Path);
+                samePaths &= previous is not null;
+            }
         }
 
         var contents = history.ReadBlobs(toWrite.Select(e => e.Value).ToList());
@@ -63,7 +80,6 @@ internal sealed class ReleaseWorkspace : IDisposable
             File.WriteAllBytes(full, contents[entry.Value]);
         }
 
-        blobs = next;
         SamePaths = samePaths;
         return changed;
     }
