@@ -12,6 +12,7 @@ internal sealed class CrossResourceIndex
     private readonly Dictionary<Type, List<ResourceFact>> byType = new();
     private readonly Dictionary<Type, object> derived = new();
     private readonly Dictionary<Type, object> byNamespace = new();
+    private readonly Dictionary<Type, object> typed = new();
 
     public CrossResourceIndex(IEnumerable<IReadOnlyList<ResourceFact>> factsPerFile)
     {
@@ -76,18 +77,18 @@ internal sealed class CrossResourceIndex
     // A namespace name never holds a NUL, so it stands for "no namespace".
     private static string NamespaceKey(string? ns) => ns ?? "\0";
 
-    /// <summary>The facts of type <typeparamref name="T"/> (exactly that type), in input order.</summary>
-    public IEnumerable<T> All<T>()
+    /// <summary>
+    /// The facts of type <typeparamref name="T"/> (exactly that type), in input order: typed once per run, since every
+    /// rule walks them and a cast per fact per rule adds up over a large repository.
+    /// </summary>
+    public IReadOnlyList<T> All<T>()
         where T : ResourceFact
     {
-        if (!byType.TryGetValue(typeof(T), out var list))
+        if (!typed.TryGetValue(typeof(T), out var facts))
         {
-            yield break;
+            typed[typeof(T)] = facts = byType.TryGetValue(typeof(T), out var list) ? list.ConvertAll(f => (T)f) : new List<T>();
         }
 
-        foreach (var fact in list)
-        {
-            yield return (T)fact;
-        }
+        return (List<T>)facts;
     }
 }

@@ -17,7 +17,12 @@ namespace PolicyKit.Policies.Discovery;
 public static class RepositoryDiscovery
 {
     /// <exception cref="FileNotFoundException">A named path does not exist.</exception>
-    public static DiscoveryResult Discover(IEnumerable<string> paths, PolicyConfig config, string workingDirectory, DiscoveryOptions options)
+    public static DiscoveryResult Discover(IEnumerable<string> paths, PolicyConfig config, string workingDirectory, DiscoveryOptions options) =>
+        Run(paths, config, workingDirectory, options).Result;
+
+    /// <summary>A discovery with what <see cref="Update"/> needs to follow the tree's next state.</summary>
+    /// <exception cref="FileNotFoundException">A named path does not exist.</exception>
+    internal static DiscoveredTree Run(IEnumerable<string> paths, PolicyConfig config, string workingDirectory, DiscoveryOptions options)
     {
         var walker = new RepositoryWalker(config, options, workingDirectory);
         foreach (var path in paths)
@@ -72,6 +77,7 @@ public static class RepositoryDiscovery
                 ? kustomize.Render(overlays[i], kustomizations, walker.TreeOf(overlays[i].Folder), walker.DisplayPath, config.Limits)
                 : helm.Render(charts[i - overlays.Count], walker.TreeOf(charts[i - overlays.Count]), walker.DisplayPath);
         });
+        var firstRendered = sources.Count;
         sources.AddRange(rendered);
 
         foreach (var problem in walker.Problems)
@@ -88,7 +94,39 @@ public static class RepositoryDiscovery
             Kustomizations = overlays.Select(o => walker.DisplayPath(o.Folder)).ToList(),
             Charts = charts.Select(walker.DisplayPath).ToList(),
         };
-        return new DiscoveryResult(sources, summary);
+        return new DiscoveredTree(new DiscoveryResult(sources, summary), kustomizations, overlays, firstRendered, charts, tree, walker.DisplayPath);
+    }
+
+    /// <summary>
+    /// The discovery of the tree's next state, taken over from <paramref name="previous"/> except for the overlays whose
+    /// build read a changed file, which are rendered again; null when a change can alter what is found or how it is
+    /// grouped (then the caller discovers afresh).
+    /// </summary>
+    /// <param name="previous">The discovery of the tree's previous state, under the same policy and options.</param>
+    /// <param name="changedFiles">
+    /// Full paths of the files whose content changed since; the caller guarantees that no path appeared or went.
+    /// </param>
+    /// <param name="limits">Bounds for reading the kustomizations rendered again.</param>
+    /// <param name="options">The options of the previous discovery.</param>
+    internal static DiscoveredTree? Update(DiscoveredTree previous, IReadOnlyCollection<string> changedFiles, LoaderLimits limits, DiscoveryOptions options)
+    {
+        if (changedFiles.Any(previous.ShapesDiscovery))
+        {
+            return null;
+        }
+
+        var changedDisplay = new HashSet<string>(changedFiles.Select(previous.DisplayPath), StringComparer.Ordinal);
+        var sources = previous.Result.Sources.ToList();
+        var stale = Enumerable.Range(0, previous.Overlays.Count)
+            .Where(i => sources[previous.FirstRendered + i] is var source && (source.BuildInputs.Count == 0 || source.BuildInputs.Any(changedDisplay.Contains)))
+            .ToList();
+        var kustomize = new KustomizeRenderer(options);
+        Parallel.ForEach(stale, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
+        {
+            sources[previous.FirstRendered + i] = kustomize.Render(previous.Overlays[i], previous.Kustomizations, previous.Tree, previous.DisplayPath, limits);
+        });
+
+        return previous with { Result = previous.Result with { Sources = sources } };
     }
 
     private static bool IsValuesFile(string name) =>

@@ -61,6 +61,12 @@ public sealed class EvaluationRequest
     /// </summary>
     public bool RecordAccess { get; init; }
 
+    /// <summary>
+    /// Record the image every container of each file names (<see cref="FileOutcome.Images"/>), so a caller that
+    /// inventories what is deployed (the metrics) does not read the files a second time.
+    /// </summary>
+    public bool RecordImages { get; init; }
+
     /// <summary>What discovery found besides the sources (ignored paths, overlays, charts), carried into the result.</summary>
     public Discovery.DiscoverySummary Discovery { get; init; } = PolicyKit.Policies.Discovery.DiscoverySummary.None;
 

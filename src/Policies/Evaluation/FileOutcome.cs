@@ -24,6 +24,9 @@ internal sealed record FileOutcome(
     /// <summary>The privileges the file's resources hold, when the run records them (<see cref="EvaluationRequest.RecordAccess"/>).</summary>
     public IReadOnlyList<AccessFact> Access { get; init; } = System.Array.Empty<AccessFact>();
 
+    /// <summary>The image every container of the file names, when the run records them (<see cref="EvaluationRequest.RecordImages"/>).</summary>
+    public IReadOnlyList<string> Images { get; init; } = System.Array.Empty<string>();
+
     /// <summary>The file's display path when it held YAML that is not a Kubernetes object (skipped and counted).</summary>
     public string? OtherYaml { get; init; }
 

@@ -44,7 +44,7 @@ public static class PolicyEngine
         // Namespace's Pod Security labels) is kept as compact facts. Short-lived trees keep the garbage collector's work
         // small and memory bounded by the largest file; judgements that wait for those facts are settled afterwards.
         var now = request.Now ?? DateTimeOffset.UtcNow;
-        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess, request.Evidence, CrossResourceJudgement.AnyIn(rules));
+        var run = new RunContext(config, request.PodSecurity, now, request.RecordAccess, request.RecordImages, request.Evidence, CrossResourceJudgement.AnyIn(rules));
 
         // A file whose bytes and policy are unchanged since an earlier run has that run's findings again, as long as
         // every Namespace (whose labels judge pods in other files) comes from the same unchanged file in both runs.
@@ -166,6 +166,7 @@ public static class PolicyEngine
         var sink = new ViolationSink(violations, deferred, context);
         var findings = new List<Finding>();
         var access = new List<AccessFact>();
+        var images = new List<string>();
         var namespaces = new List<NamespacePodSecurityLabels>();
         var facts = new List<ResourceFact>();
         var factSink = new FactSink(facts, environment);
@@ -174,6 +175,11 @@ public static class PolicyEngine
             if (run.RecordAccess)
             {
                 access.AddRange(AccessFacts.Of(resource));
+            }
+
+            if (run.RecordImages)
+            {
+                AddImages(resource, images);
             }
 
             if (NamespacePodSecurityLabels.Of(resource) is { } namespaceLabels)
@@ -242,10 +248,31 @@ public static class PolicyEngine
         return new FileOutcome(source.DisplayPath, findings, file.Resources.Count, MeasureRotation(file, environment, run), namespaces, pending, environment)
         {
             Access = access,
+            Images = images,
             OtherYaml = file.IsOtherYaml ? source.DisplayPath : null,
             Provenance = Provenance.ProvenanceSummary.Measure(file.Resources, environment.Name, provenancePolicy, run.Evidence),
             Facts = facts,
         };
+    }
+
+    /// <summary>The image of every container (init and ephemeral included) of a resource that has a pod spec, in order.</summary>
+    private static void AddImages(Resource resource, List<string> images)
+    {
+        if (resource.PodSpec is not { } pod)
+        {
+            return;
+        }
+
+        foreach (var list in PodSpecView.ContainerLists)
+        {
+            foreach (var container in pod.ContainersIn(list))
+            {
+                if (container.Node.GetString("image") is { Length: > 0 } image)
+                {
+                    images.Add(image);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -332,7 +359,7 @@ public static class PolicyEngine
         properties.Count <= 1 ? properties : properties.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>What every file of one run is judged with; <c>CollectFacts</c>: whether any cross-resource rule is in use (else no fact is recorded).</summary>
-    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess, Provenance.IImageEvidenceSource? Evidence, bool CollectFacts);
+    private sealed record RunContext(PolicyConfig Config, PodSecuritySettings? PodSecurity, DateTimeOffset Now, bool RecordAccess, bool RecordImages, Provenance.IImageEvidenceSource? Evidence, bool CollectFacts);
 
     internal static int CompareFindings(Finding a, Finding b)
     {

@@ -10,12 +10,15 @@ namespace PolicyKit.Policies.Git;
 
 /// <summary>
 /// A repository's history read through git's log and object plumbing (<c>for-each-ref</c>, <c>log</c>, <c>ls-tree</c>,
-/// <c>cat-file --batch</c>): the working tree, the index and the refs are never changed.
+/// <c>diff-tree</c>, <c>cat-file --batch</c>): the working tree, the index and the refs are never changed.
 /// </summary>
 public sealed class GitHistory
 {
     private const char Field = '\u001f';
     private const char Record = '\u001e';
+
+    /// <summary>Paths changed between a first parent and its commit ("parent commit"), read ahead by <see cref="ReadChangedPaths"/>.</summary>
+    private readonly Dictionary<string, IReadOnlyList<string>> changedPaths = new(StringComparer.Ordinal);
 
     private GitHistory(string topLevel) => TopLevel = topLevel;
 
@@ -104,10 +107,43 @@ public sealed class GitHistory
     /// <summary>The repository-relative paths a commit changed against its first parent (all its files for a root commit).</summary>
     public IReadOnlyList<string> ChangedPaths(GitCommitRecord commit)
     {
+        if (commit.Parents.Count > 0 && changedPaths.TryGetValue(commit.Parents[0] + " " + commit.Id, out var read))
+        {
+            return read;
+        }
+
         var text = commit.Parents.Count == 0
             ? GitProcess.Text(TopLevel, "ls-tree", "-r", "-z", "--name-only", "--full-tree", commit.Id)
             : GitProcess.Text(TopLevel, "diff-tree", "-r", "-z", "--no-renames", "--name-only", commit.Parents[0], commit.Id);
         return GitProcess.Records(text, '\0');
+    }
+
+    /// <summary>
+    /// Reads the paths many commits changed against their first parents in one git process, so that
+    /// <see cref="ChangedPaths"/> answers them without starting one each.
+    /// </summary>
+    public void ReadChangedPaths(IEnumerable<GitCommitRecord> commits)
+    {
+        var pairs = commits.Where(c => c.Parents.Count > 0).Select(c => (From: c.Parents[0], To: c.Id)).Distinct().ToList();
+        var changes = Changes(pairs);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            changedPaths[pairs[i].From + " " + pairs[i].To] = changes[i].Select(c => c.Path).ToList();
+        }
+    }
+
+    /// <summary>What changed from each pair's first commit to its second (every path, regular file or not), read in one <c>diff-tree --stdin</c>.</summary>
+    public IReadOnlyList<IReadOnlyList<GitTreeChange>> Changes(IReadOnlyList<(string From, string To)> pairs)
+    {
+        if (pairs.Count == 0)
+        {
+            return Array.Empty<IReadOnlyList<GitTreeChange>>();
+        }
+
+        // Each line names a commit, then the commit to compare it with (as if it were its parent).
+        var input = Encoding.ASCII.GetBytes(string.Concat(pairs.Select(p => p.To + " " + p.From + "\n")));
+        var output = new UTF8Encoding(false).GetString(GitProcess.Run(TopLevel, input, "diff-tree", "--stdin", "--always", "-r", "-z", "--no-renames"));
+        return GitObjectOutput.TreeChanges(output, pairs.Count, message => new GitReadException(message));
     }
 
     /// <summary>The regular files of a commit's tree (symbolic links and submodules left out), by path.</summary>

@@ -27,6 +27,49 @@ internal static class GitObjectOutput
     }
 
     /// <summary>
+    /// The changes of each pair of a <c>diff-tree --stdin --always -r -z --no-renames</c> run, in the order the pairs
+    /// were given: each pair starts with a header record (the id of the commit compared), then a <c>:</c> record per changed
+    /// path (modes, ids, status) followed by the path.
+    /// </summary>
+    public static List<List<GitTreeChange>> TreeChanges(string output, int pairs, Func<string, Exception> unreadable)
+    {
+        var changes = new List<List<GitTreeChange>>(pairs);
+        var records = output.Split('\0');
+        for (var i = 0; i < records.Length; i++)
+        {
+            var record = records[i];
+            if (record.Length == 0)
+            {
+                continue;
+            }
+
+            if (record[0] != ':')
+            {
+                changes.Add(new List<GitTreeChange>());
+                continue;
+            }
+
+            // ":<old mode> <new mode> <old id> <new id> <status>" then the path.
+            var fields = record.Substring(1).Split(' ');
+            if (changes.Count == 0 || fields.Length != 5 || i + 1 >= records.Length)
+            {
+                throw unreadable($"unexpected output of git diff-tree: {record}");
+            }
+
+            var path = records[++i];
+            var regular = fields[1] is "100644" or "100755" && fields[4] != "D";
+            changes[changes.Count - 1].Add(new GitTreeChange(path, regular ? fields[3] : null));
+        }
+
+        if (changes.Count != pairs)
+        {
+            throw unreadable($"git diff-tree compared {changes.Count} pairs of commits, not {pairs}");
+        }
+
+        return changes;
+    }
+
+    /// <summary>
     /// The blobs of a <c>cat-file --batch</c> stream, in the order they were asked for; <paramref name="unreadable"/> makes
     /// the door's own exception for an object that is missing or no blob.
     /// </summary>

@@ -25,15 +25,16 @@ public static class MetricsBuilder
         var asOf = request.Until ?? (facts.Count == 0 ? DateTimeOffset.UnixEpoch : facts[^1].Release.Time);
         var windows = ExposureAnalysis.Windows(facts, scans.Item1, settings.ExposureLimits, asOf);
 
-        var commitsOf = new List<IReadOnlyList<GitCommitRecord>>();
+        var commitsOf = facts.Select((current, i) => history.Commits(i == 0 ? null : releases[i - 1].Commit, current.Release.Commit, current.Settings.RequireSignatures)).ToList();
+
+        // The audit trail asks which paths each commit changed: read them all in one git process, not one per commit.
+        history.ReadChangedPaths(commitsOf.SelectMany(c => c).Where(c => !c.IsMerge));
         var metrics = new List<ReleaseMetrics>();
         for (var i = 0; i < facts.Count; i++)
         {
             var current = facts[i];
             var previous = i == 0 ? null : facts[i - 1];
-            var previousCommit = i == 0 ? null : releases[i - 1].Commit;
-            var commits = history.Commits(previousCommit, current.Release.Commit, current.Settings.RequireSignatures);
-            commitsOf.Add(commits);
+            var commits = commitsOf[i];
             var time = current.Release.Time;
             var violations = Violations(current, previous);
             metrics.Add(new ReleaseMetrics(
@@ -50,7 +51,7 @@ public static class MetricsBuilder
 
         MarkFailures(metrics, commitsOf, settings);
         var gateRuns = request.GateReports is { } gateFolder ? GateReportReader.ReadFolder(gateFolder) : null;
-        return new MetricsReport(repositoryDisplayName, request.Releases, request, metrics, windows, scans.Item2, gateRuns, new MetricsCost(evaluator.FilesJudged, evaluator.FilesReused, evaluator.FilesInventoried, evaluator.KustomizeBuildsReused));
+        return new MetricsReport(repositoryDisplayName, request.Releases, request, metrics, windows, scans.Item2, gateRuns, new MetricsCost(evaluator.FilesJudged, evaluator.FilesReused, evaluator.FilesInventoried, evaluator.KustomizeBuildsReused, evaluator.DiscoveriesReused));
     }
 
     private static IReadOnlyList<ViolationFigures> Violations(ReleaseFacts current, ReleaseFacts? previous)

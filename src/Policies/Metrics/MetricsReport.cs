@@ -104,5 +104,5 @@ public sealed class MetricsReport
     public static string Bucket(string severity) => severity is "critical" or "high" or "medium" or "low" ? severity : "unknown";
 }
 
-/// <summary>What measuring the history cost: files judged by the engine, taken over unchanged, inventoried by blob, and kustomization builds taken over.</summary>
-public sealed record MetricsCost(int FilesJudged, int FilesReused, int BlobsInventoried, int KustomizeBuildsReused = 0);
+/// <summary>What measuring the history cost: files judged by the engine, taken over unchanged, inventoried by blob, kustomization builds taken over, and releases whose discovery followed the previous one.</summary>
+public sealed record MetricsCost(int FilesJudged, int FilesReused, int BlobsInventoried, int KustomizeBuildsReused = 0, int DiscoveriesReused = 0);

@@ -14,7 +14,7 @@ namespace PolicyKit.Policies.Metrics;
 /// <summary>
 /// Judges each release with the policy, packs and exception records of that release's own tree, at the release's time
 /// (so exception expiry and secret age are as they were then). What depends on a file alone (its resources and the
-/// images it deploys) is kept per blob id and never read twice.
+/// images it deploys) comes with the engine's judgement of the file, judged or taken over: never read a second time.
 /// </summary>
 public sealed class ReleaseEvaluator
 {
@@ -22,11 +22,19 @@ public sealed class ReleaseEvaluator
 
     private readonly GitHistory history;
     private readonly ReleaseEvidence? evidenceSource;
-    private readonly Dictionary<string, FileInventory> inventories = new(StringComparer.Ordinal);
+    private readonly HashSet<string> inventoried = new(StringComparer.Ordinal);
     private EvaluationResult? previous;
+
+    /// <summary>The last release's discovery, to follow the next release when only file contents changed.</summary>
+    private Discovery.DiscoveredTree? discovered;
+
+    /// <summary>The last release's verified evidence and the full paths of the sources it took out as evidence files.</summary>
+    private (Provenance.IImageEvidenceSource Evidence, HashSet<string> Files)? previousEvidence;
 
     /// <summary>The privileges of the last release that could be judged: the next release's access changes are measured against them.</summary>
     private IReadOnlyList<Diff.Access.AccessFact>? previousAccess;
+
+    private readonly AccessKeyMemory accessKeys = new();
 
     public ReleaseEvaluator(GitHistory history, ReleaseEvidence? evidence = null)
     {
@@ -34,8 +42,8 @@ public sealed class ReleaseEvaluator
         evidenceSource = evidence;
     }
 
-    /// <summary>Files read for their resources and images (one per distinct blob): the cost grows with what changed.</summary>
-    public int FilesInventoried => inventories.Count;
+    /// <summary>Distinct file contents inventoried for their resources and images (a blob; for a build, its input blobs): the cost grows with what changed.</summary>
+    public int FilesInventoried => inventoried.Count;
 
     /// <summary>Files whose findings were taken over from the previous release instead of being judged again.</summary>
     public int FilesReused { get; private set; }
@@ -46,15 +54,20 @@ public sealed class ReleaseEvaluator
     /// <summary>Kustomization builds taken over from an earlier release because none of their input files changed.</summary>
     public int KustomizeBuildsReused { get; private set; }
 
+    /// <summary>Releases whose discovery was taken over from the previous release (no walk, no kustomization read again).</summary>
+    public int DiscoveriesReused { get; private set; }
+
     public IReadOnlyList<ReleaseFacts> Evaluate(IReadOnlyList<Release> releases, IReadOnlyCollection<string> environments)
     {
         var facts = new List<ReleaseFacts>(releases.Count);
         using var workspace = new ReleaseWorkspace(history);
         var discovery = new Discovery.DiscoveryOptions { BuildCache = new Discovery.KustomizeBuildCache(workspace.BlobAt) };
-        foreach (var release in releases)
+        // The first release's tree is listed whole; each later one is reached by its changes, all read in one git process.
+        var steps = history.Changes(releases.Skip(1).Select((release, i) => (releases[i].Commit, release.Commit)).ToList());
+        for (var i = 0; i < releases.Count; i++)
         {
-            var changed = workspace.MoveTo(release.Commit);
-            facts.Add(Judge(release, workspace, changed, environments, discovery));
+            var changed = i == 0 ? workspace.MoveTo(releases[i].Commit) : workspace.MoveBy(steps[i - 1]);
+            facts.Add(Judge(releases[i], workspace, changed, environments, discovery));
         }
 
         KustomizeBuildsReused = discovery.BuildCache.Reused;
@@ -69,26 +82,74 @@ public sealed class ReleaseEvaluator
         try
         {
             config = File.Exists(policyFile) ? PolicyConfigLoader.Load(policyFile, PolicyConfig.FileName) : PolicyConfig.Defaults(workspace.Root);
-            var sources = Discovery.RepositoryDiscovery.Discover(new[] { workspace.Root }, config, workspace.Root, discovery).Sources;
+            var (sources, followed) = Discover(workspace, changed, config, discovery);
             Provenance.IImageEvidenceSource? evidence = null;
-            if (config.Provenance is not null && evidenceSource is not null)
+            if (config.Provenance is { } provenance && evidenceSource is not null)
             {
-                (sources, evidence) = evidenceSource(sources, config, workspace.Root);
+                (sources, evidence) = SplitEvidence(sources, config, provenance, workspace, changed, followed);
+            }
+            else
+            {
+                previousEvidence = null;
             }
 
-            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true, Evidence = evidence });
+            var result = PolicyEngine.Evaluate(new EvaluationRequest(sources, config) { Now = release.Time, Reuse = ReuseFor(changed, config, sources), RecordAccess = true, RecordImages = true, Evidence = evidence });
             FilesReused += result.FilesReused;
             FilesJudged += sources.Count - result.FilesReused;
             previous = result;
-            var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access);
+            accessKeys.Advance(result.Access);
+            var accessChanges = previousAccess is null ? new List<Diff.Access.AccessChange>() : Diff.Access.AccessDiff.Compare(previousAccess, result.Access, accessKeys.KeyOf, accessKeys.ResourceKeyOf);
             previousAccess = result.Access;
             return Facts(release, workspace, config, sources, result, changed.Count, environments, accessChanges, evidence);
         }
         catch (PolicyDefinitionException exception)
         {
             previous = null;
+            discovered = null;
+            previousEvidence = null;
             return new ReleaseFacts(release) { PolicyError = exception.Message, FilesChanged = changed.Count, FilesTotal = workspace.Blobs.Count };
         }
+    }
+
+    /// <summary>
+    /// The release's sources: the previous release's discovery followed through the changed files when no path appeared
+    /// or went and the policy is the same (only the overlays a changed file reaches are rendered again), else a fresh
+    /// discovery of the whole tree.
+    /// </summary>
+    private (IReadOnlyList<ManifestSource> Sources, bool Followed) Discover(ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, PolicyConfig config, Discovery.DiscoveryOptions options)
+    {
+        var followed = discovered is not null && workspace.SamePaths && !changed.Contains(PolicyConfig.FileName)
+            ? Discovery.RepositoryDiscovery.Update(discovered, changed.Select(workspace.FullPath).ToList(), config.Limits, options)
+            : null;
+        if (followed is not null)
+        {
+            DiscoveriesReused++;
+        }
+
+        discovered = followed ?? Discovery.RepositoryDiscovery.Run(new[] { workspace.Root }, config, workspace.Root, options);
+        return (discovered.Result.Sources, followed is not null);
+    }
+
+    /// <summary>
+    /// The release's manifests and verified evidence. The previous release's evidence holds when its discovery was
+    /// followed (same paths, same policy) and no changed file is evidence, the trusted root or a key: verifying depends
+    /// on nothing else.
+    /// </summary>
+    private (IReadOnlyList<ManifestSource> Manifests, Provenance.IImageEvidenceSource Evidence) SplitEvidence(IReadOnlyList<ManifestSource> sources, PolicyConfig config, Provenance.ProvenanceSettings provenance, ReleaseWorkspace workspace, IReadOnlyCollection<string> changed, bool followed)
+    {
+        var trustFiles = provenance.KeyPaths.Values.Append(provenance.TrustedRootPath).OfType<string>().Select(Path.GetFullPath).ToList();
+        var evidenceKept = followed && previousEvidence is not null
+            && !changed.Any(path => provenance.Evidence.Any(glob => glob.IsMatch(path)) || trustFiles.Contains(workspace.FullPath(path)));
+        if (evidenceKept)
+        {
+            var (evidence, files) = previousEvidence!.Value;
+            return (sources.Where(s => s.FullPath is null || !files.Contains(s.FullPath)).ToList(), evidence);
+        }
+
+        var (manifests, verified) = evidenceSource!(sources, config, workspace.Root);
+        var kept = new HashSet<ManifestSource>(manifests);
+        previousEvidence = (verified, new HashSet<string>(sources.Where(s => !kept.Contains(s) && s.FullPath is not null).Select(s => s.FullPath!), StringComparer.Ordinal));
+        return (manifests, verified);
     }
 
     /// <summary>
@@ -129,8 +190,9 @@ public sealed class ReleaseEvaluator
 
         var resources = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var images = new List<ImageFact>();
-        foreach (var source in sources)
+        for (var i = 0; i < sources.Count; i++)
         {
+            var source = sources[i];
             var path = source.DisplayPath;
             if (!workspace.Blobs.TryGetValue(path, out var blob))
             {
@@ -147,9 +209,15 @@ public sealed class ReleaseEvaluator
             var key = source.Rendering is null ? blob
                 : source.BuildInputs.Count > 0 ? string.Join("\u001f", source.BuildInputs.Select(p => p + "=" + (workspace.Blobs.TryGetValue(p, out var b) ? b : "?")))
                 : null;
-            var inventory = Inventory(key, source, config.Limits);
-            resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + inventory.Resources;
-            images.AddRange(inventory.Images.Select(i => Image(i, environment, ProvenancePolicyOf(config, environment), evidence)));
+            // The engine judged (or took over) the file with its resources and images: they are not read again.
+            var outcome = result.Files[i];
+            if (key is not null)
+            {
+                inventoried.Add(key);
+            }
+
+            resources[environment] = (resources.TryGetValue(environment, out var count) ? count : 0) + outcome.ResourceCount;
+            images.AddRange(outcome.Images.Select(image => Image(image, environment, ProvenancePolicyOf(config, environment), evidence)));
         }
 
         var exceptions = result.Exceptions.Outcomes
@@ -227,42 +295,4 @@ public sealed class ReleaseEvaluator
 
         return DefaultEnvironment;
     }
-
-    private FileInventory Inventory(string? blob, ManifestSource source, LoaderLimits limits)
-    {
-        if (blob is not null && inventories.TryGetValue(blob, out var known))
-        {
-            return known;
-        }
-
-        var file = LoadedFile.Read(source, limits);
-        var images = new List<string>();
-        foreach (var resource in file.Resources)
-        {
-            if (resource.PodSpec is { } pod)
-            {
-                foreach (var list in Model.PodSpecView.ContainerLists)
-                {
-                    foreach (var container in pod.ContainersIn(list))
-                    {
-                        if (container.Node.GetString("image") is { Length: > 0 } image)
-                        {
-                            images.Add(image);
-                        }
-                    }
-                }
-            }
-        }
-
-        var inventory = new FileInventory(file.Resources.Count, images);
-        if (blob is not null)
-        {
-            inventories[blob] = inventory;
-        }
-
-        return inventory;
-    }
-
-    /// <summary>What a file holds whatever the policy: its resource count and the images it names.</summary>
-    private sealed record FileInventory(int Resources, IReadOnlyList<string> Images);
 }

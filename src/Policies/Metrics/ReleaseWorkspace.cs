@@ -8,13 +8,14 @@ namespace PolicyKit.Policies.Metrics;
 
 /// <summary>
 /// One private folder that holds the files of the release being judged. Moving to the next release rewrites only the
-/// paths whose blob changed and deletes the paths that went, so the copying costs what changed.
+/// paths whose blob changed and deletes the paths that went, so the copying costs what changed; the next release is
+/// reached by the changes between the two commits, so listing the tree costs what changed too.
 /// </summary>
 internal sealed class ReleaseWorkspace : IDisposable
 {
     private readonly GitHistory history;
     private readonly string realRoot;
-    private Dictionary<string, string> blobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> blobs = new(StringComparer.Ordinal);
 
     public ReleaseWorkspace(GitHistory history)
     {
@@ -26,6 +27,9 @@ internal sealed class ReleaseWorkspace : IDisposable
 
     public string Root { get; }
 
+    /// <summary>Whether the last move kept every path (only contents changed): the tree's files and folders are the same.</summary>
+    public bool SamePaths { get; private set; }
+
     /// <summary>The blob of each path of the current release.</summary>
     public IReadOnlyDictionary<string, string> Blobs => blobs;
 
@@ -33,21 +37,39 @@ internal sealed class ReleaseWorkspace : IDisposable
     public IReadOnlyCollection<string> MoveTo(string commit)
     {
         var next = history.Tree(commit).ToDictionary(e => e.Path, e => e.Blob, StringComparer.Ordinal);
+        var changes = next.Select(e => new GitTreeChange(e.Key, e.Value)).Concat(blobs.Keys.Where(p => !next.ContainsKey(p)).Select(p => new GitTreeChange(p, null))).ToList();
+        return MoveBy(changes);
+    }
+
+    /// <summary>
+    /// Moves the folder by the changes from the current release's commit to the next one's (<see cref="GitHistory.Changes"/>);
+    /// returns the paths whose content changed (added, modified or removed).
+    /// </summary>
+    public IReadOnlyCollection<string> MoveBy(IReadOnlyList<GitTreeChange> changes)
+    {
         var changed = new List<string>();
         var toWrite = new List<KeyValuePair<string, string>>();
-        foreach (var entry in next)
+        var samePaths = true;
+        foreach (var change in changes)
         {
-            if (!blobs.TryGetValue(entry.Key, out var previous) || previous != entry.Value)
+            blobs.TryGetValue(change.Path, out var previous);
+            if (change.Blob is null)
             {
-                toWrite.Add(entry);
-                changed.Add(entry.Key);
+                if (previous is not null)
+                {
+                    blobs.Remove(change.Path);
+                    File.Delete(FullPath(change.Path));
+                    changed.Add(change.Path);
+                    samePaths = false;
+                }
             }
-        }
-
-        foreach (var path in blobs.Keys.Where(p => !next.ContainsKey(p)).ToList())
-        {
-            File.Delete(FullPath(path));
-            changed.Add(path);
+            else if (previous != change.Blob)
+            {
+                blobs[change.Path] = change.Blob;
+                toWrite.Add(new KeyValuePair<string, string>(change.Path, change.Blob));
+                changed.Add(change.Path);
+                samePaths &= previous is not null;
+            }
         }
 
         var contents = history.ReadBlobs(toWrite.Select(e => e.Value).ToList());
@@ -58,7 +80,7 @@ internal sealed class ReleaseWorkspace : IDisposable
             File.WriteAllBytes(full, contents[entry.Value]);
         }
 
-        blobs = next;
+        SamePaths = samePaths;
         return changed;
     }
 
@@ -69,7 +91,8 @@ internal sealed class ReleaseWorkspace : IDisposable
         return relative is not null && blobs.TryGetValue(relative, out var blob) ? blob : null;
     }
 
-    private string FullPath(string path)
+    /// <summary>The full path of a repository path in the folder (as discovery names it).</summary>
+    public string FullPath(string path)
     {
         var full = Path.GetFullPath(Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar)));
         return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)

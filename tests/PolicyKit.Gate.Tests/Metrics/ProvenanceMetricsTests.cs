@@ -147,6 +147,44 @@ public sealed class ProvenanceMetricsTests
         Assert.Equal((1, 1, 1, 1, 1, (string?)null), Figures(Environment(releases[1].GetProperty("provenance"), "production")));
     }
 
+    [SkippableFact]
+    public void Evidence_rewritten_in_place_is_verified_again_and_kept_while_only_manifests_change()
+    {
+        Skip.IfNot(GitHistory.IsAvailable, GitHistory.SkipReason);
+        using var git = new GitHistory();
+        var sample = (string file) => File.ReadAllText(RepositoryPaths.Combine("samples", "odoo-distribution", "provenance", file));
+        git.Write("policykit.yaml", "failOn: critical\n" + ProvenancePolicy.Replace("provenance/trusted_root.json", "trust/trusted_root.json"));
+        git.Write("trust/trusted_root.json", sample("trusted_root.json"));
+        git.Write("provenance/odoo-17.0.sigstore.json", sample("redis-7.2.5.sigstore.json"));
+        git.Write("prod/web.yaml", Deployment("web", Odoo));
+        git.Commit("v1: the odoo bundle holds redis's evidence");
+        git.MustRun("tag", "v1.0.0");
+        git.Write("prod/web.yaml", Deployment("web", Odoo) + "# v2\n");
+        git.Commit("v2: a manifest only");
+        git.MustRun("tag", "v2.0.0");
+
+        // Every path stays and only contents change: each release follows the previous one's discovery, so only the
+        // changed file itself can tell that the evidence must be verified again.
+        git.Write("provenance/odoo-17.0.sigstore.json", sample("odoo-17.0.sigstore.json"));
+        git.Commit("v3: the odoo bundle rewritten in place");
+        git.MustRun("tag", "v3.0.0");
+        git.Write("prod/web.yaml", Deployment("web", Odoo) + "# v4\n");
+        git.Commit("v4: a manifest only");
+        git.MustRun("tag", "v4.0.0");
+        git.Write("trust/trusted_root.json", "{}\n");
+        git.Commit("v5: the trusted root, outside the evidence folders, rewritten");
+        git.MustRun("tag", "v5.0.0");
+
+        var run = PolicyKitProcess.Run(git.Path, "metrics", ".", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var report = JsonDocument.Parse(run.StandardOutput).RootElement;
+        var releases = report.GetProperty("releases").EnumerateArray().ToList();
+        // v5: a root that trusts no authority verifies nothing, although neither a manifest nor a bundle changed.
+        Assert.Equal(new int?[] { 0, 0, 1, 1, 0 }, releases.Select(r => Figures(Environment(r.GetProperty("provenance"), "production")).Signed).ToArray());
+        Assert.Equal(4, report.GetProperty("cost").GetProperty("discoveriesReused").GetInt32());
+    }
+
     /// <summary>Series present only where a release's images are under a provenance policy.</summary>
     internal static bool MeasuredOnly(string series) =>
         series is "policykit_images_provenance_measured" or "policykit_images_signed" or "policykit_images_slsa_provenance"

@@ -27,18 +27,24 @@ public sealed class KustomizeMetricsTests
         var privileged = ReleaseHistory.Deployment("web", "nginx:1.27").Replace("image: nginx:1.27", "image: nginx:1.27\n          securityContext: {privileged: true}");
         history.Write("app/web.yaml", privileged).Commit("2026-03-08", "privileged web (OPS-2)");
         history.Tag("v2");
-        history.Commit("2026-03-15", "release train (OPS-3)");
+        history.Write("docs/notes.md", "release notes\n").Commit("2026-03-15", "release train with notes (OPS-3)");
         history.Tag("v3");
+        history.Commit("2026-03-22", "release train (OPS-4)");
+        history.Tag("v4");
 
         var report = history.Measure();
 
         // v2 only changed app/web.yaml, which the build reads: its privileged container is a new finding and a
-        // privileged-access change, and the release deploys the new image. v3 changed nothing: v2's build is taken over.
+        // privileged-access change, and the release deploys the new image. v3 added a path elsewhere, so its tree is
+        // discovered afresh, but none of the build's inputs changed: v2's build is taken over. v4 changed nothing: it
+        // follows v3's discovery (as v2 followed v1's, rendering the overlay again) and builds nothing.
         var all = report.Releases.Select(r => r.Violations[^1]).ToList();
         Assert.Contains(all[1].New, f => f.RuleId == "PK1007");
-        Assert.Equal(new[] { 0, 1, 0 }, report.Releases.Select(r => r.Access[^1].Count));
-        Assert.Equal(new[] { "nginx:1.25", "nginx:1.27", "nginx:1.27" }, report.Releases.Select(r => r.Provenance[^1].Unpinned.Single()));
+        Assert.Equal(new[] { 0, 1, 0, 0 }, report.Releases.Select(r => r.Access[^1].Count));
+        Assert.Equal(new[] { "nginx:1.25", "nginx:1.27", "nginx:1.27", "nginx:1.27" }, report.Releases.Select(r => r.Provenance[^1].Unpinned.Single()));
         Assert.Equal(all[1].Findings, all[2].Findings);
+        Assert.Equal(all[1].Findings, all[3].Findings);
         Assert.Equal(1, report.Cost.KustomizeBuildsReused);
+        Assert.Equal(2, report.Cost.DiscoveriesReused);
     }
 }

@@ -37,10 +37,20 @@ internal sealed class OdooCronCheck : CrossResourceCheck
             return;
         }
 
+        // The first runner of each tenant, looked up rather than searched for each web server of every tenant.
+        var runnerOf = new System.Collections.Generic.Dictionary<string, OdooInstance>(System.StringComparer.Ordinal);
+        foreach (var runner in runners)
+        {
+            var tenant = OdooRoles.Tenant(runner);
+            if (!runnerOf.ContainsKey(tenant))
+            {
+                runnerOf[tenant] = runner;
+            }
+        }
+
         foreach (var web in instances.Where(i => !OdooRoles.IsCronRunner(i) && topology.IsSelected(i)))
         {
-            var runner = runners.FirstOrDefault(r => OdooRoles.Tenant(r) == OdooRoles.Tenant(web));
-            if (runner is null)
+            if (!runnerOf.TryGetValue(OdooRoles.Tenant(web), out var runner))
             {
                 continue;
             }

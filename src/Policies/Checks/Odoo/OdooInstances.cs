@@ -17,11 +17,11 @@ internal static class OdooInstances
 
     public static List<OdooInstance> In(CrossResourceIndex index)
     {
-        // By name, each with its place in input order: a server is matched against the few configurations it can
-        // mount, not every configuration of every tenant.
+        // By namespace and name, each with its place in input order: a server is matched against the few
+        // configurations it can mount, not every tenant's configuration of the same name.
         var configs = index.All<OdooConfigFact>().Where(c => c.IsConfigMap)
             .Select((config, order) => (Config: config, Order: order))
-            .ToLookup(c => c.Config.Origin.Name ?? string.Empty, StringComparer.Ordinal);
+            .ToLookup(c => (c.Config.Origin.Namespace, c.Config.Origin.Name ?? string.Empty));
         var instances = new List<OdooInstance>();
         foreach (var workload in index.All<WorkloadFact>())
         {
@@ -46,8 +46,9 @@ internal static class OdooInstances
         return instances;
     }
 
-    private static (OdooConfigFact? Config, bool ConfigMapsMounted) MountedConfig(WorkloadFact workload, ContainerFact container, ILookup<string, (OdooConfigFact Config, int Order)> configs)
+    private static (OdooConfigFact? Config, bool ConfigMapsMounted) MountedConfig(WorkloadFact workload, ContainerFact container, ILookup<(string? Namespace, string Name), (OdooConfigFact Config, int Order)> configs)
     {
+        var ns = workload.Origin.Namespace;
         var configPath = ConfigPath(container);
         OdooConfigFact? best = null;
         var mounted = false;
@@ -59,9 +60,9 @@ internal static class OdooInstances
             }
 
             mounted = true;
-            var candidates = volume.ConfigMapName == volume.SecretName || volume.SecretName is null ? configs[volume.ConfigMapName ?? string.Empty]
-                : volume.ConfigMapName is null ? configs[volume.SecretName]
-                : configs[volume.ConfigMapName].Concat(configs[volume.SecretName]).OrderBy(c => c.Order);
+            var candidates = volume.ConfigMapName == volume.SecretName || volume.SecretName is null ? configs[(ns, volume.ConfigMapName ?? string.Empty)]
+                : volume.ConfigMapName is null ? configs[(ns, volume.SecretName)]
+                : configs[(ns, volume.ConfigMapName)].Concat(configs[(ns, volume.SecretName)]).OrderBy(c => c.Order);
             foreach (var (config, _) in candidates)
             {
                 var source = config.Origin.Identity.Kind == "Secret" ? volume.SecretName : volume.ConfigMapName;

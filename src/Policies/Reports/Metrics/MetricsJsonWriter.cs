@@ -56,6 +56,7 @@ public static class MetricsJsonWriter
         json.WriteNumber("filesReused", report.Cost.FilesReused);
         json.WriteNumber("blobsInventoried", report.Cost.BlobsInventoried);
         json.WriteNumber("kustomizeBuildsReused", report.Cost.KustomizeBuildsReused);
+        json.WriteNumber("discoveriesReused", report.Cost.DiscoveriesReused);
         json.WriteEndObject();
         json.WriteEndObject();
     }
