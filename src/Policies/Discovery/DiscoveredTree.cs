@@ -16,7 +16,7 @@ namespace PolicyKit.Policies.Discovery;
 /// <param name="Overlays">The top-level kustomizations, in the order of their rendered sources.</param>
 /// <param name="FirstRendered">The index in <c>Result.Sources</c> of the first overlay's rendered source.</param>
 /// <param name="Charts">The chart folders, by full path.</param>
-/// <param name="Tree">The checked tree's real path.</param>
+/// <param name="Trees">For each overlay and chart folder, the real path of the checked tree its build may read from.</param>
 /// <param name="DisplayPath">A full path to the path reports show.</param>
 internal sealed record DiscoveredTree(
     DiscoveryResult Result,
@@ -24,7 +24,7 @@ internal sealed record DiscoveredTree(
     IReadOnlyList<Kustomization> Overlays,
     int FirstRendered,
     IReadOnlyList<string> Charts,
-    string Tree,
+    IReadOnlyDictionary<string, string> Trees,
     Func<string, string> DisplayPath)
 {
     private HashSet<string>? patchFiles;

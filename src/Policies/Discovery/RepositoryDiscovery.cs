@@ -67,6 +67,9 @@ public static class RepositoryDiscovery
             .Where(k => walker.Folders.Contains(k.Folder) && !bases.Contains(k.Folder) && !k.IsComponent && !charts.Any(c => IsInside(k.Folder, c)))
             .OrderBy(k => k.FullPath, StringComparer.Ordinal)
             .ToList();
+        // Found before rendering in parallel: the walker's caches are not shared between threads.
+        var trees = overlays.Select(o => o.Folder).Concat(charts).Distinct(StringComparer.Ordinal).ToDictionary(f => f, walker.TreeOf, StringComparer.Ordinal);
+
         // Renderers are separate processes that mostly wait on disk: run a few at once, keep the order stable.
         var kustomize = new KustomizeRenderer(options);
         var helm = new HelmRenderer(options);
@@ -74,8 +77,8 @@ public static class RepositoryDiscovery
         Parallel.For(0, rendered.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
             rendered[i] = i < overlays.Count
-                ? kustomize.Render(overlays[i], kustomizations, walker.TreeOf(overlays[i].Folder), walker.DisplayPath, config.Limits)
-                : helm.Render(charts[i - overlays.Count], walker.TreeOf(charts[i - overlays.Count]), walker.DisplayPath);
+                ? kustomize.Render(overlays[i], kustomizations, trees[overlays[i].Folder], walker.DisplayPath, config.Limits)
+                : helm.Render(charts[i - overlays.Count], trees[charts[i - overlays.Count]], walker.DisplayPath);
         });
         var firstRendered = sources.Count;
         sources.AddRange(rendered);
@@ -94,7 +97,7 @@ public static class RepositoryDiscovery
             Kustomizations = overlays.Select(o => walker.DisplayPath(o.Folder)).ToList(),
             Charts = charts.Select(walker.DisplayPath).ToList(),
         };
-        return new DiscoveredTree(new DiscoveryResult(sources, summary), kustomizations, overlays, firstRendered, charts, tree, walker.DisplayPath);
+        return new DiscoveredTree(new DiscoveryResult(sources, summary), kustomizations, overlays, firstRendered, charts, trees, walker.DisplayPath);
     }
 
     /// <summary>
@@ -123,7 +126,7 @@ public static class RepositoryDiscovery
         var kustomize = new KustomizeRenderer(options);
         Parallel.ForEach(stale, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, i =>
         {
-            sources[previous.FirstRendered + i] = kustomize.Render(previous.Overlays[i], previous.Kustomizations, previous.Tree, previous.DisplayPath, limits);
+            sources[previous.FirstRendered + i] = kustomize.Render(previous.Overlays[i], previous.Kustomizations, previous.Trees[previous.Overlays[i].Folder], previous.DisplayPath, limits);
         });
 
         return previous with { Result = previous.Result with { Sources = sources } };
