@@ -337,7 +337,7 @@ internal sealed class CommonYamlReader
         ScalarNode key;
         if (c == '"' || c == '\'')
         {
-            var end = c == '"' ? ScanDoubleQuoted(position, out var value) : ScanSingleQuoted(position, out value);
+            var end = ScanQuoted(position, out var value);
             if (end < 0 || end - position > MaxImplicitKeyLength)
             {
                 return null;
@@ -435,7 +435,7 @@ internal sealed class CommonYamlReader
     private YamlNode? ReadQuotedNode(int parentIndent, bool startsLine)
     {
         var start = position;
-        var end = text[start] == '"' ? ScanDoubleQuoted(start, out var value) : ScanSingleQuoted(start, out value);
+        var end = ScanQuoted(start, out var value);
         if (end < 0)
         {
             return null;
@@ -588,7 +588,7 @@ internal sealed class CommonYamlReader
         {
             var scalarLine = line + lineOffset;
             var scalarColumn = Column0 + 1;
-            var end = c == '"' ? ScanDoubleQuoted(position, out var value) : ScanSingleQuoted(position, out value);
+            var end = ScanQuoted(position, out var value);
             if (end < 0)
             {
                 return null;
@@ -802,6 +802,10 @@ internal sealed class CommonYamlReader
 
         return end;
     }
+
+    /// <summary>A double- or single-quoted scalar at <paramref name="start"/>, by its opening quote.</summary>
+    private int ScanQuoted(int start, out string? value) =>
+        text[start] == '"' ? ScanDoubleQuoted(start, out value) : ScanSingleQuoted(start, out value);
 
     /// <returns>The index after the closing quote, or -1 when the scalar does not close on its line or uses a rare escape.</returns>
     private int ScanDoubleQuoted(int start, out string? value)
