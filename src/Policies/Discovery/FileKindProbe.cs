@@ -17,6 +17,8 @@ internal static class FileKindProbe
     private const int TypeMask = 0xF000;
     private const int RegularType = 0x8000;
     private const int FolderType = 0x4000;
+    private const int LinkType = 0xA000;
+    private const int NoFollow = 0x100;
 
     private static bool statxMissing;
 
@@ -33,29 +35,56 @@ internal static class FileKindProbe
             return FileKind.Missing;
         }
 
-        if (!statxMissing && RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        return TypeOf(path, follow: true) switch
         {
-            try
-            {
-                var buffer = new byte[256];
-                if (Statx(AtCurrentDirectory, path, 0, StatxType, buffer) == 0)
-                {
-                    var type = BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask;
-                    return type switch
-                    {
-                        RegularType => FileKind.RegularFile,
-                        FolderType => FileKind.Folder,
-                        _ => FileKind.Special,
-                    };
-                }
-            }
-            catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
-            {
-                statxMissing = true;
-            }
+            null => FileKind.RegularFile,
+            RegularType => FileKind.RegularFile,
+            FolderType => FileKind.Folder,
+            _ => FileKind.Special,
+        };
+    }
+
+    /// <summary>
+    /// What a listed entry is in itself, not following a link, in one system call: a walk probes every file, and the
+    /// portable way (link check, then existence, then type) takes five. False when it cannot be told that cheaply (not
+    /// Linux, no <c>statx</c>, or the entry went away), and the caller takes the portable way.
+    /// </summary>
+    /// <param name="path">The entry's full path.</param>
+    /// <param name="kind">The entry's kind when it is not a link.</param>
+    /// <param name="isLink">Whether the entry is a symbolic link, whose target is not probed.</param>
+    public static bool TryProbeEntry(string path, out FileKind kind, out bool isLink)
+    {
+        var type = TypeOf(path, follow: false);
+        isLink = type == LinkType;
+        kind = type switch
+        {
+            RegularType => FileKind.RegularFile,
+            FolderType => FileKind.Folder,
+            _ => FileKind.Special,
+        };
+        return type is not null;
+    }
+
+    /// <summary>The <c>S_IFMT</c> bits of the path's mode, or null when <c>statx</c> is unavailable or fails.</summary>
+    private static int? TypeOf(string path, bool follow)
+    {
+        if (statxMissing || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+        {
+            return null;
         }
 
-        return FileKind.RegularFile;
+        try
+        {
+            var buffer = new byte[256];
+            return Statx(AtCurrentDirectory, path, follow ? 0 : NoFollow, StatxType, buffer) == 0
+                ? BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask
+                : null;
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            statxMissing = true;
+            return null;
+        }
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]

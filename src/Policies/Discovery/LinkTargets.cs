@@ -38,18 +38,12 @@ internal static class LinkTargets
     public static string RealPath(string path, Dictionary<string, string> folders)
     {
         var full = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(full);
-        if (parent is null)
+        if (Path.GetDirectoryName(full) is null)
         {
             return RealPath(full);
         }
 
-        if (!folders.TryGetValue(parent, out var realParent))
-        {
-            folders[parent] = realParent = RealPath(parent, folders);
-        }
-
-        var candidate = Path.Combine(realParent, Path.GetFileName(full));
+        var candidate = InRealFolder(full, folders);
         if (!IsLink(candidate))
         {
             return candidate;
@@ -63,6 +57,24 @@ internal static class LinkTargets
         {
             return full;
         }
+    }
+
+    /// <summary>
+    /// The real path of an entry already known not to be a link (a walk probes each entry once): its folder's real
+    /// path, from <paramref name="folders"/>, and its own name.
+    /// </summary>
+    public static string RealPathOfEntry(string fullPath, Dictionary<string, string> folders) =>
+        Path.GetDirectoryName(fullPath) is null ? RealPath(fullPath) : InRealFolder(fullPath, folders);
+
+    private static string InRealFolder(string fullPath, Dictionary<string, string> folders)
+    {
+        var parent = Path.GetDirectoryName(fullPath)!;
+        if (!folders.TryGetValue(parent, out var realParent))
+        {
+            folders[parent] = realParent = RealPath(parent, folders);
+        }
+
+        return Path.Combine(realParent, Path.GetFileName(fullPath));
     }
 
     /// <summary>The path with every link along it resolved, so the same folder reached twice is recognised.</summary>

@@ -111,9 +111,9 @@ internal sealed class RepositoryWalker
         string.Equals(path, folder, StringComparison.Ordinal)
         || path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private void AddFile(string full, string display)
+    private void AddFile(string full, string display, string? real = null)
     {
-        var real = LinkTargets.RealPath(full, realFolders);
+        real ??= LinkTargets.RealPath(full, realFolders);
         if (readFiles.Add(real))
         {
             Files.Add(new WalkedFile(full, display));
@@ -163,12 +163,13 @@ internal sealed class RepositoryWalker
                     continue;
                 }
 
-                if (LinkTargets.IsLink(child) && !MayFollowFolderLink(child, tree))
+                var isLink = FileKindProbe.TryProbeEntry(child, out _, out var probedLink) ? probedLink : LinkTargets.IsLink(child);
+                if (isLink && !MayFollowFolderLink(child, tree))
                 {
                     continue;
                 }
 
-                if (walkedFolders.Add(LinkTargets.RealPath(child, realFolders)))
+                if (walkedFolders.Add(isLink ? LinkTargets.RealPath(child, realFolders) : LinkTargets.RealPathOfEntry(child, realFolders)))
                 {
                     pending.Push((child, ignores));
                 }
@@ -199,6 +200,12 @@ internal sealed class RepositoryWalker
     private void AddFound(string file, string tree)
     {
         var display = DisplayPath(file);
+        if (FileKindProbe.TryProbeEntry(file, out var entryKind, out var isLink) && !isLink)
+        {
+            AddOfKind(file, display, entryKind, LinkTargets.RealPathOfEntry(file, realFolders));
+            return;
+        }
+
         if (LinkTargets.IsLink(file))
         {
             string? target;
@@ -231,14 +238,18 @@ internal sealed class RepositoryWalker
             }
         }
 
-        var kind = FileKindProbe.Probe(file);
+        AddOfKind(file, display, FileKindProbe.Probe(file), real: null);
+    }
+
+    private void AddOfKind(string file, string display, FileKind kind, string? real)
+    {
         if (kind == FileKind.Special)
         {
             Problems.Add(new DiscoveryProblem(display, InputProblemKind.SpecialFile, "it is a device, FIFO or socket, not a regular file"));
         }
         else if (kind == FileKind.RegularFile && (!OdooConfigReader.HasConfigExtension(file) || OdooConfigReader.IsOdooConfigFile(file)))
         {
-            AddFile(file, display);
+            AddFile(file, display, real);
         }
     }
 
