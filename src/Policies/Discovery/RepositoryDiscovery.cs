@@ -139,30 +139,43 @@ public static class RepositoryDiscovery
         path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>Every kustomization found, and every one they build on inside its tree even if it was not walked.</summary>
+    /// <remarks>
+    /// Read in rounds, each in parallel: first the folders the walk found, then the bases the previous round named and
+    /// nobody read yet. A repository of many tenants has hundreds of kustomizations, and reading them one by one was a
+    /// tenth of a check's wall time. A base reached from several overlays is read once, in the tree of the first.
+    /// </remarks>
     private static Dictionary<string, Kustomization> ReadKustomizations(IEnumerable<string> folders, Func<string, string> treeOf, LoaderLimits limits)
     {
         var all = new Dictionary<string, Kustomization>(StringComparer.Ordinal);
-        var realFolders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Stack<(string Folder, string Tree)>(folders.Select(f => (f, treeOf(f))));
-        while (pending.Count > 0)
+        var round = folders.Select(f => (Folder: f, Tree: treeOf(f))).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        while (round.Count > 0)
         {
-            var (folder, tree) = pending.Pop();
-            if (all.ContainsKey(folder))
-            {
-                continue;
-            }
+            var unread = round.Where(r => !all.ContainsKey(r.Folder)).GroupBy(r => r.Folder, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var read = new Kustomization?[unread.Count];
 
-            var file = FolderMarkers.KustomizationNames.Select(n => Path.Combine(folder, n)).FirstOrDefault(File.Exists);
-            if (file is null)
-            {
-                continue;
-            }
+            // Each worker keeps its own cache of real folders: the cache is a plain dictionary, not shared across threads.
+            Parallel.For(
+                0,
+                unread.Count,
+                parallel,
+                () => new Dictionary<string, string>(StringComparer.Ordinal),
+                (i, _, realFolders) =>
+                {
+                    var file = FolderMarkers.KustomizationNames.Select(n => Path.Combine(unread[i].Folder, n)).FirstOrDefault(File.Exists);
+                    read[i] = file is null ? null : Kustomization.Read(file, unread[i].Tree, limits, realFolders);
+                    return realFolders;
+                },
+                _ => { });
 
-            var kustomization = Kustomization.Read(file, tree, limits, realFolders);
-            all[folder] = kustomization;
-            foreach (var basis in kustomization.Bases)
+            round = new List<(string Folder, string Tree)>();
+            for (var i = 0; i < unread.Count; i++)
             {
-                pending.Push((basis, tree));
+                if (read[i] is { } kustomization)
+                {
+                    all[unread[i].Folder] = kustomization;
+                    round.AddRange(kustomization.Bases.Select(basis => (basis, unread[i].Tree)));
+                }
             }
         }
 
