@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace PolicyKit.Policies.CrossResource;
@@ -6,13 +7,14 @@ namespace PolicyKit.Policies.CrossResource;
 /// <summary>
 /// Every fact recorded while the files streamed, grouped by fact type, in input order (files in the order they were
 /// given, resources in file order), so cross-resource judgements see the same sequence whatever the thread timing.
+/// Rules are judged in parallel over one index, so each view is built once, by whichever rule asks first.
 /// </summary>
 internal sealed class CrossResourceIndex
 {
     private readonly Dictionary<Type, List<ResourceFact>> byType = new();
-    private readonly Dictionary<Type, object> derived = new();
-    private readonly Dictionary<Type, object> byNamespace = new();
-    private readonly Dictionary<Type, object> typed = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> derived = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> byNamespace = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> typed = new();
 
     public CrossResourceIndex(IEnumerable<IReadOnlyList<ResourceFact>> factsPerFile)
     {
@@ -36,15 +38,8 @@ internal sealed class CrossResourceIndex
     /// first use and kept for the rest of the judgement, so each rule does not rebuild it or join facts pairwise.
     /// </summary>
     public T Derived<T>(Func<CrossResourceIndex, T> build)
-        where T : class
-    {
-        if (!derived.TryGetValue(typeof(T), out var view))
-        {
-            derived[typeof(T)] = view = build(this);
-        }
-
-        return (T)view;
-    }
+        where T : class =>
+        (T)Once(derived, typeof(T), () => build(this));
 
     /// <summary>
     /// The facts of type <typeparamref name="T"/> whose object is in namespace <paramref name="ns"/> (null: objects
@@ -54,7 +49,7 @@ internal sealed class CrossResourceIndex
     public IReadOnlyList<T> InNamespace<T>(string? ns)
         where T : ResourceFact
     {
-        if (!byNamespace.TryGetValue(typeof(T), out var grouped))
+        var grouped = (Dictionary<string, List<T>>)Once(byNamespace, typeof(T), () =>
         {
             var groups = new Dictionary<string, List<T>>(StringComparer.Ordinal);
             foreach (var fact in All<T>())
@@ -68,10 +63,9 @@ internal sealed class CrossResourceIndex
                 list.Add(fact);
             }
 
-            byNamespace[typeof(T)] = grouped = groups;
-        }
-
-        return ((Dictionary<string, List<T>>)grouped).TryGetValue(NamespaceKey(ns), out var found) ? found : (IReadOnlyList<T>)Array.Empty<T>();
+            return groups;
+        });
+        return grouped.TryGetValue(NamespaceKey(ns), out var found) ? found : (IReadOnlyList<T>)Array.Empty<T>();
     }
 
     // A namespace name never holds a NUL, so it stands for "no namespace".
@@ -82,13 +76,9 @@ internal sealed class CrossResourceIndex
     /// rule walks them and a cast per fact per rule adds up over a large repository.
     /// </summary>
     public IReadOnlyList<T> All<T>()
-        where T : ResourceFact
-    {
-        if (!typed.TryGetValue(typeof(T), out var facts))
-        {
-            typed[typeof(T)] = facts = byType.TryGetValue(typeof(T), out var list) ? list.ConvertAll(f => (T)f) : new List<T>();
-        }
+        where T : ResourceFact =>
+        (List<T>)Once(typed, typeof(T), () => byType.TryGetValue(typeof(T), out var list) ? list.ConvertAll(f => (T)f) : new List<T>());
 
-        return (List<T>)facts;
-    }
+    private static object Once(ConcurrentDictionary<Type, Lazy<object>> views, Type key, Func<object> build) =>
+        views.GetOrAdd(key, _ => new Lazy<object>(build)).Value;
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using PolicyKit.Policies.Checks;
 using PolicyKit.Policies.Configuration;
 using PolicyKit.Policies.Rules;
@@ -25,12 +26,22 @@ internal static class CrossResourceJudgement
             return findings;
         }
 
+        // Rules are independent readers of one index: judged in parallel, each into its own list, and joined in rule order
+        // so the findings come out in the same sequence whatever the thread timing.
         var index = new CrossResourceIndex(factsPerFile);
-        var sink = new CrossResourceSink(findings, new EvaluationContext(config) { Now = now });
-        foreach (var rule in crossResource.OrderBy(r => r.Id, StringComparer.Ordinal))
+        var ordered = crossResource.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var perRule = new List<Evaluation.Finding>[ordered.Count];
+        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            sink.Aim(rule);
-            ((CrossResourceCheck)rule.Check).Judge(index, sink);
+            perRule[i] = new List<Evaluation.Finding>();
+            var sink = new CrossResourceSink(perRule[i], new EvaluationContext(config) { Now = now });
+            sink.Aim(ordered[i]);
+            ((CrossResourceCheck)ordered[i].Check).Judge(index, sink);
+        });
+
+        foreach (var ruleFindings in perRule)
+        {
+            findings.AddRange(ruleFindings);
         }
 
         return findings;
