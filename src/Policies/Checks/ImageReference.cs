@@ -3,9 +3,18 @@ using System.Text.RegularExpressions;
 namespace PolicyKit.Policies.Checks;
 
 /// <summary>The parts of a container image reference that policy cares about: its repository, its tag and its digest.</summary>
-internal readonly struct ImageReference
+internal readonly partial struct ImageReference
 {
-    private static readonly Regex DigestPattern = new("^sha(256:[0-9a-f]{64}|384:[0-9a-f]{96}|512:[0-9a-f]{128})$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private const string DigestPatternText = "^sha(256:[0-9a-f]{64}|384:[0-9a-f]{96}|512:[0-9a-f]{128})$";
+
+#if NET
+    private static readonly Regex DigestPattern = DigestPatternGenerated();
+
+    [GeneratedRegex(DigestPatternText, RegexOptions.CultureInvariant)]
+    private static partial Regex DigestPatternGenerated();
+#else
+    private static readonly Regex DigestPattern = new(DigestPatternText, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+#endif
 
     private ImageReference(string repository, string? tag, string? digest)
     {

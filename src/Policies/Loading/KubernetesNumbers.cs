@@ -8,10 +8,19 @@ namespace PolicyKit.Policies.Loading;
 /// Reads plain numbers as the API server does. Its YAML decoder turns a float with no fraction into the JSON integer
 /// (<c>runAsUser: 0.0</c> is stored as <c>0</c>, <c>hostPort: 8e1</c> as <c>80</c>), so checks must see those integers.
 /// </summary>
-internal static class KubernetesNumbers
+internal static partial class KubernetesNumbers
 {
     // The float syntax the Kubernetes YAML decoder (go-yaml) resolves.
-    private static readonly Regex Float = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private const string FloatText = @"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$";
+
+#if NET
+    private static readonly Regex Float = FloatGenerated();
+
+    [GeneratedRegex(FloatText, RegexOptions.CultureInvariant)]
+    private static partial Regex FloatGenerated();
+#else
+    private static readonly Regex Float = new(FloatText, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+#endif
 
     private const double LargestExactInteger = 9007199254740992d;
 

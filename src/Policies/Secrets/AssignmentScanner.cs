@@ -11,22 +11,58 @@ namespace PolicyKit.Policies.Secrets;
 /// values. Values that are code rather than literals (<c>password=password</c>, <c>os.getenv("X")</c>,
 /// <c>$PASSWORD</c>) are skipped.
 /// </summary>
-public static class AssignmentScanner
+public static partial class AssignmentScanner
 {
+    private const string AssignmentText = @"(?<![A-Za-z0-9_.\-])(?<flag>--?)?(?<q>[""']?)(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,100})\k<q>(?<before>[ \t]*)(?<op>:=|=>|=|:)(?![/\\=])(?<after>[ \t]*)(?:""(?<dq>(?:[^""\\\r\n]|\\.){0,1024})""|'(?<sq>[^'\r\n]{0,1024})'|(?<bare>[^\s,;'""}\])>{\[|&*!#][^\s,;'""}\])>]{0,1023}))";
+
+#if NET
+    private static readonly Regex Assignment = AssignmentGenerated();
+
+    [GeneratedRegex(AssignmentText, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TokenRegex.TimeoutMilliseconds)]
+    private static partial Regex AssignmentGenerated();
+#else
     private static readonly Regex Assignment = TokenRegex.Create(
-        @"(?<![A-Za-z0-9_.\-])(?<flag>--?)?(?<q>[""']?)(?<key>[A-Za-z_][A-Za-z0-9_.\-]{0,100})\k<q>(?<before>[ \t]*)(?<op>:=|=>|=|:)(?![/\\=])(?<after>[ \t]*)(?:""(?<dq>(?:[^""\\\r\n]|\\.){0,1024})""|'(?<sq>[^'\r\n]{0,1024})'|(?<bare>[^\s,;'""}\])>{\[|&*!#][^\s,;'""}\])>]{0,1023}))");
+        AssignmentText);
+#endif
 
     /// <summary>redis.conf and sentinel.conf directives: <c>requirepass …</c>, <c>masterauth …</c>.</summary>
+    private const string DirectiveText = @"^[ \t]*(?<key>requirepass|masterauth|sentinel[ \t]+auth-pass[ \t]+\S+)[ \t]+(?:""(?<dq>[^""\r\n]{0,1024})""|'(?<sq>[^'\r\n]{0,1024})'|(?<bare>[^\s""']{1,1024}))";
+
+#if NET
+    private static readonly Regex Directive = DirectiveGenerated();
+
+    [GeneratedRegex(DirectiveText, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TokenRegex.TimeoutMilliseconds)]
+    private static partial Regex DirectiveGenerated();
+#else
     private static readonly Regex Directive = TokenRegex.Create(
-        @"^[ \t]*(?<key>requirepass|masterauth|sentinel[ \t]+auth-pass[ \t]+\S+)[ \t]+(?:""(?<dq>[^""\r\n]{0,1024})""|'(?<sq>[^'\r\n]{0,1024})'|(?<bare>[^\s""']{1,1024}))",
+        DirectiveText,
         RegexOptions.IgnoreCase);
+#endif
 
     /// <summary>A <c>.pgpass</c> line: <c>host:port:database:user:password</c>.</summary>
-    private static readonly Regex PgpassLine = TokenRegex.Create(
-        @"^[ \t]*[A-Za-z0-9_.*-]+:(?:[0-9]{1,5}|\*):[A-Za-z0-9_.*-]+:[A-Za-z0-9_.@*-]+:(?<bare>\S{1,256})[ \t]*$");
+    private const string PgpassLineText = @"^[ \t]*[A-Za-z0-9_.*-]+:(?:[0-9]{1,5}|\*):[A-Za-z0-9_.*-]+:[A-Za-z0-9_.@*-]+:(?<bare>\S{1,256})[ \t]*$";
 
+#if NET
+    private static readonly Regex PgpassLine = PgpassLineGenerated();
+
+    [GeneratedRegex(PgpassLineText, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TokenRegex.TimeoutMilliseconds)]
+    private static partial Regex PgpassLineGenerated();
+#else
+    private static readonly Regex PgpassLine = TokenRegex.Create(
+        PgpassLineText);
+#endif
+
+    private const string SpacedFlagText = @"(?<![A-Za-z0-9_])--(?<key>[A-Za-z][A-Za-z0-9_.\-]{0,100})[ \t]+(?:""(?<dq>[^""\r\n]{0,1024})""|'(?<sq>[^'\r\n]{0,1024})'|(?<bare>[^\s""'\-][^\s""']{0,1023}))";
+
+#if NET
+    private static readonly Regex SpacedFlag = SpacedFlagGenerated();
+
+    [GeneratedRegex(SpacedFlagText, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TokenRegex.TimeoutMilliseconds)]
+    private static partial Regex SpacedFlagGenerated();
+#else
     private static readonly Regex SpacedFlag = TokenRegex.Create(
-        @"(?<![A-Za-z0-9_])--(?<key>[A-Za-z][A-Za-z0-9_.\-]{0,100})[ \t]+(?:""(?<dq>[^""\r\n]{0,1024})""|'(?<sq>[^'\r\n]{0,1024})'|(?<bare>[^\s""'\-][^\s""']{0,1023}))");
+        SpacedFlagText);
+#endif
 
     /// <summary>Adds the credential settings of <paramref name="line"/> that hold literal secrets, skipping spans already found.</summary>
     public static void Scan(string line, List<JudgedSecret> found)

@@ -8,10 +8,19 @@ namespace PolicyKit.Policies.Secrets;
 /// (<c>https://key@sentry.example/1</c>, <c>ssh://git@host</c>) or a placeholder password (<c>${PGPASSWORD}</c>,
 /// <c>$(PASSWORD)</c>, <c>&lt;password&gt;</c>) is not reported.
 /// </summary>
-public sealed class UrlCredentialDetector : TokenDetector
+public sealed partial class UrlCredentialDetector : TokenDetector
 {
+    private const string PatternText = @"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@'""<>]{0,128}:(?<secret>[^\s/?#@'""]{1,256})@[A-Za-z0-9\[\]_.-]+";
+
+#if NET
+    private static readonly Regex Pattern = PatternGenerated();
+
+    [GeneratedRegex(PatternText, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TokenRegex.TimeoutMilliseconds)]
+    private static partial Regex PatternGenerated();
+#else
     private static readonly Regex Pattern = TokenRegex.Create(
-        @"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@'""<>]{0,128}:(?<secret>[^\s/?#@'""]{1,256})@[A-Za-z0-9\[\]_.-]+");
+        PatternText);
+#endif
 
     public UrlCredentialDetector()
         : base("url-password", "a password in a URL", new[] { "://" })

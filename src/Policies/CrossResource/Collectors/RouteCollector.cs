@@ -12,17 +12,44 @@ namespace PolicyKit.Policies.CrossResource.Collectors;
 /// <c>traefik.containo.us</c> group; a backend of kind <c>TraefikService</c> is marked as such, since no Service is behind it) and
 /// <c>Ingress</c> (<c>networking.k8s.io/v1</c>, and the older <c>serviceName</c>/<c>servicePort</c> form).
 /// </summary>
-internal sealed class RouteCollector : FactCollector
+internal sealed partial class RouteCollector : FactCollector
 {
     private const string MiddlewaresAnnotation = "traefik.ingress.kubernetes.io/router.middlewares";
     private const string EntryPointsAnnotation = "traefik.ingress.kubernetes.io/router.entrypoints";
 
     // Traefik rule matchers with their arguments: Host(`a`, `b`), PathPrefix(`/websocket`); a negated matcher is skipped.
-    private static readonly Regex Matcher = new(@"(?<!!\s*)\b(?<name>Host|PathPrefix|Path)\s*\((?<args>[^)]*)\)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
-    private static readonly Regex Quoted = new("[`\"]([^`\"]*)[`\"]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private const string MatcherText = @"(?<!!\s*)\b(?<name>Host|PathPrefix|Path)\s*\((?<args>[^)]*)\)";
+
+#if NET
+    private static readonly Regex Matcher = MatcherGenerated();
+
+    [GeneratedRegex(MatcherText, RegexOptions.CultureInvariant)]
+    private static partial Regex MatcherGenerated();
+#else
+    private static readonly Regex Matcher = new(MatcherText, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+#endif
+    private const string QuotedText = "[`\"]([^`\"]*)[`\"]";
+
+#if NET
+    private static readonly Regex Quoted = QuotedGenerated();
+
+    [GeneratedRegex(QuotedText, RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedGenerated();
+#else
+    private static readonly Regex Quoted = new(QuotedText, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+#endif
 
     // A negated path matcher, directly or as the first matcher of a negated group: !PathPrefix(`/web/database`).
-    private static readonly Regex NegatedPath = new("!\\s*\\(?\\s*(?:PathPrefix|Path|PathRegexp)\\s*\\(\\s*[`\"]\\^?(?<path>/[^`\"]*)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private const string NegatedPathText = "!\\s*\\(?\\s*(?:PathPrefix|Path|PathRegexp)\\s*\\(\\s*[`\"]\\^?(?<path>/[^`\"]*)";
+
+#if NET
+    private static readonly Regex NegatedPath = NegatedPathGenerated();
+
+    [GeneratedRegex(NegatedPathText, RegexOptions.CultureInvariant)]
+    private static partial Regex NegatedPathGenerated();
+#else
+    private static readonly Regex NegatedPath = new(NegatedPathText, RegexOptions.Compiled | RegexOptions.CultureInvariant);
+#endif
 
     // Annotations with which ingress-nginx (and Traefik 1.x) let only some sources, or authenticated users, through.
     private static readonly string[] RestrictingAnnotations =

@@ -7,21 +7,75 @@ namespace PolicyKit.Policies.Discovery.InProcessKustomize;
 /// forms whose printed text is certain are handled; octal, hexadecimal, exponents, timestamps and the like make the
 /// build fall back to kustomize itself.
 /// </summary>
-internal static class PlainScalar
+internal static partial class PlainScalar
 {
-    private static readonly Regex CanonicalInteger = new(@"^(0|-?[1-9][0-9]{0,14})$", RegexOptions.CultureInvariant);
+    private const string CanonicalIntegerText = @"^(0|-?[1-9][0-9]{0,14})$";
+
+#if NET
+    private static readonly Regex CanonicalInteger = CanonicalIntegerGenerated();
+
+    [GeneratedRegex(CanonicalIntegerText, RegexOptions.CultureInvariant)]
+    private static partial Regex CanonicalIntegerGenerated();
+#else
+    private static readonly Regex CanonicalInteger = new(CanonicalIntegerText, RegexOptions.CultureInvariant);
+#endif
 
     // At most 15 significant digits, so the shortest text that reads back as the same double is this text without its
     // trailing zeros; at most 6 integer digits and no more than 3 leading fraction zeros, so Go prints it without exponent.
-    private static readonly Regex PlainDecimal = new(@"^(-?)(0|[1-9][0-9]{0,5})\.([0-9]{1,9})$", RegexOptions.CultureInvariant);
+    private const string PlainDecimalText = @"^(-?)(0|[1-9][0-9]{0,5})\.([0-9]{1,9})$";
 
-    private static readonly Regex IntegerLike = new(@"^[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)$", RegexOptions.CultureInvariant);
+#if NET
+    private static readonly Regex PlainDecimal = PlainDecimalGenerated();
 
-    private static readonly Regex FloatLike = new(@"^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$", RegexOptions.CultureInvariant);
+    [GeneratedRegex(PlainDecimalText, RegexOptions.CultureInvariant)]
+    private static partial Regex PlainDecimalGenerated();
+#else
+    private static readonly Regex PlainDecimal = new(PlainDecimalText, RegexOptions.CultureInvariant);
+#endif
 
-    private static readonly Regex TimestampLike = new(@"^[0-9]{4}-", RegexOptions.CultureInvariant);
+    private const string IntegerLikeText = @"^[-+]?(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)$";
 
-    private static readonly Regex Sexagesimal = new(@"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$", RegexOptions.CultureInvariant);
+#if NET
+    private static readonly Regex IntegerLike = IntegerLikeGenerated();
+
+    [GeneratedRegex(IntegerLikeText, RegexOptions.CultureInvariant)]
+    private static partial Regex IntegerLikeGenerated();
+#else
+    private static readonly Regex IntegerLike = new(IntegerLikeText, RegexOptions.CultureInvariant);
+#endif
+
+    private const string FloatLikeText = @"^[-+]?(\.[0-9_]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$|^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$";
+
+#if NET
+    private static readonly Regex FloatLike = FloatLikeGenerated();
+
+    [GeneratedRegex(FloatLikeText, RegexOptions.CultureInvariant)]
+    private static partial Regex FloatLikeGenerated();
+#else
+    private static readonly Regex FloatLike = new(FloatLikeText, RegexOptions.CultureInvariant);
+#endif
+
+    private const string TimestampLikeText = @"^[0-9]{4}-";
+
+#if NET
+    private static readonly Regex TimestampLike = TimestampLikeGenerated();
+
+    [GeneratedRegex(TimestampLikeText, RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampLikeGenerated();
+#else
+    private static readonly Regex TimestampLike = new(TimestampLikeText, RegexOptions.CultureInvariant);
+#endif
+
+    private const string SexagesimalText = @"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$";
+
+#if NET
+    private static readonly Regex Sexagesimal = SexagesimalGenerated();
+
+    [GeneratedRegex(SexagesimalText, RegexOptions.CultureInvariant)]
+    private static partial Regex SexagesimalGenerated();
+#else
+    private static readonly Regex Sexagesimal = new(SexagesimalText, RegexOptions.CultureInvariant);
+#endif
 
     /// <summary>The rendered scalar for a plain scalar's text, or null when kustomize's printed form is not certain.</summary>
     public static RenderedScalar? Resolve(string value)
