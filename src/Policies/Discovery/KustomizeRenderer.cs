@@ -71,7 +71,7 @@ internal sealed class KustomizeRenderer
         }
 
         var built = tryInProcess ? InProcessKustomizeBuild.TryBuild(overlay, limits, origin.Seed) : null;
-        var outcome = built is not null ? new RenderOutcome(built, null) : BuildWithKustomize(overlay, closure, tree);
+        var outcome = built is not null ? RenderOutcome.FromText(built) : BuildWithKustomize(overlay, closure, tree);
         if (key is not null && outcome.Bytes is { } bytes)
         {
             cache!.Keep(overlay.FullPath, key, bytes);

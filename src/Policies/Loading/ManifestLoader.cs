@@ -30,12 +30,13 @@ public static class ManifestLoader
                 return new LoadedManifest(source, documents, problems);
             }
 
-            var length = rendered?.Bytes!.LongLength ?? source.Length;
+            string? text = rendered?.Text is { } built && ReadsAsBuilt(built) ? built : null;
+            var length = text is not null ? StrictUtf8.GetByteCount(text) : rendered?.Bytes!.LongLength ?? source.Length;
             if (length > limits.MaxFileBytes)
             {
                 problems.Add(new InputProblem(InputProblemKind.FileSize, $"the file is {length} bytes; the limit is {limits.MaxFileBytes}", 1, 1, -1));
             }
-            else if (TryDecode(rendered?.Bytes ?? source.ReadAllBytes(), problems, out var text))
+            else if (text is not null || TryDecode(rendered?.Bytes ?? source.ReadAllBytes(), problems, out text))
             {
                 decoded = text;
                 if (source.IsOdooConfig)
@@ -59,6 +60,27 @@ public static class ManifestLoader
         }
 
         return new LoadedManifest(source, documents, problems) { Text = decoded };
+    }
+
+    /// <summary>
+    /// Whether a text built in process reads the same as its UTF-8 bytes would, so the loader may take it as it is: no
+    /// NUL, which decoding reports as binary, and no surrogate, which encoding may replace.
+    /// </summary>
+    private static bool ReadsAsBuilt(string text)
+    {
+#if NET
+        return text.AsSpan().IndexOf('\0') < 0 && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0;
+#else
+        foreach (var character in text)
+        {
+            if (character == '\0' || char.IsSurrogate(character))
+            {
+                return false;
+            }
+        }
+
+        return true;
+#endif
     }
 
     private static bool TryDecode(byte[] bytes, List<InputProblem> problems, out string text)

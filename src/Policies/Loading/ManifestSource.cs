@@ -10,7 +10,7 @@ public sealed class ManifestSource
 {
     private readonly byte[]? content;
     private readonly Func<RenderOutcome>? render;
-    private WeakReference<byte[]>? lastRender;
+    private WeakReference<RenderOutcome>? lastRender;
 
     private ManifestSource(string displayPath, string? fullPath, byte[]? content, Func<RenderOutcome>? render = null)
     {
@@ -94,13 +94,13 @@ public sealed class ManifestSource
     {
         if (lastRender is not null && lastRender.TryGetTarget(out var kept))
         {
-            return new RenderOutcome(kept, null);
+            return kept;
         }
 
         var outcome = render!();
-        if (outcome.Bytes is { } bytes)
+        if (outcome.Problem is null)
         {
-            lastRender = new WeakReference<byte[]>(bytes);
+            lastRender = new WeakReference<RenderOutcome>(outcome);
         }
 
         return outcome;

@@ -364,7 +364,7 @@ public sealed class KustomizeBuildDifferentialTests
         Assert.Equal("Namespace", ((MappingNode)loaded.Documents[0].Root).GetString("kind"));
     }
 
-    private static byte[]? Build(TempFolder folder, string overlay)
+    private static string? Build(TempFolder folder, string overlay)
     {
         var path = Path.Combine(folder.Path, overlay, "kustomization.yaml");
         var kustomization = Kustomization.Read(path, folder.Path, LoaderLimits.Default);

@@ -33,7 +33,7 @@ internal static class InProcessKustomizeBuild
     /// <param name="overlay">The kustomization.</param>
     /// <param name="limits">Bounds for reading its resources.</param>
     /// <param name="parsed">Given each resource file's documents once the build succeeds (to locate findings without a second parse).</param>
-    public static byte[]? TryBuild(Kustomization overlay, LoaderLimits limits, Action<string, IReadOnlyList<SourceDocument>>? parsed = null)
+    public static string? TryBuild(Kustomization overlay, LoaderLimits limits, Action<string, IReadOnlyList<SourceDocument>>? parsed = null)
     {
         if (overlay.Root is not { } root || overlay.IsComponent || Plan.Read(root, overlay.Folder) is not { } plan)
         {
@@ -86,7 +86,7 @@ internal static class InProcessKustomizeBuild
             parsed?.Invoke(file, parsedDocuments);
         }
 
-        return new UTF8Encoding(false).GetBytes(output.ToString());
+        return output.ToString();
     }
 
     private static List<RenderedMap>? ReadResources(string fullPath, LoaderLimits limits, List<(string File, IReadOnlyList<SourceDocument> Documents)> parsedFiles)
