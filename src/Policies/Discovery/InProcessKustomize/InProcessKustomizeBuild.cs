@@ -25,6 +25,9 @@ internal static class InProcessKustomizeBuild
 
     private static readonly string[] ReservedAnnotationPrefixes = { "config.kubernetes.io/", "internal.config.kubernetes.io/", "kustomize.config.k8s.io/", "config.k8s.io/" };
 
+    // StringBuilder's own limit for one chunk, in characters: 16 KB, well under the 85,000 bytes of a large object.
+    private const int MaxBuilderChunk = 8000;
+
     /// <summary>Whether the kustomization file asks only for what the in-process build does (its resources not yet read).</summary>
     public static bool CanTry(Kustomization overlay) =>
         overlay.Root is { } root && !overlay.IsComponent && Plan.Read(root, overlay.Folder) is not null;
@@ -74,8 +77,9 @@ internal static class InProcessKustomizeBuild
         }
 
         var ordered = resources.OrderBy(r => r.Id, LegacyResourceOrder.Instance).Select(r => r.Root).ToList();
-        // About what a printed Kubernetes object takes, so the text rarely grows in small steps.
-        var output = new StringBuilder(ordered.Count * 1536);
+        // Started at the builder's largest chunk, so the text grows in chunks that stay off the large object heap: a
+        // buffer sized for a whole tenant went there, and each such allocation brings a full collection nearer.
+        var output = new StringBuilder(MaxBuilderChunk);
         if (!KustomizeYamlWriter.TryWrite(ordered, output))
         {
             return null;
@@ -170,7 +174,7 @@ internal static class InProcessKustomizeBuild
 
                 return list;
             case MappingNode mapping:
-                var map = new RenderedMap();
+                var map = new RenderedMap(mapping.Entries.Count);
                 for (var i = 0; i < mapping.Entries.Count; i++)
                 {
                     var entry = mapping.Entries[i];

@@ -14,14 +14,18 @@ internal abstract class RenderedNode
 /// <summary>A mapping; its keys are printed in the order go-yaml prints a map's keys (<see cref="OrderedKeys"/>).</summary>
 internal sealed class RenderedMap : RenderedNode
 {
-    public Dictionary<string, RenderedNode> Entries { get; } = new(StringComparer.Ordinal);
+    // Array.Sort with a comparer wraps it in a new delegate on every call; one delegate serves every map.
+    private static readonly Comparison<string> KeyOrder = GoYamlKeyOrder.Instance.Compare;
+
+    public RenderedMap(int capacity = 4) => Entries = new RenderedEntries(capacity);
+
+    public RenderedEntries Entries { get; }
 
     /// <summary>The keys in go-yaml's order.</summary>
     public string[] OrderedKeys()
     {
-        var keys = new string[Entries.Count];
-        Entries.Keys.CopyTo(keys, 0);
-        Array.Sort(keys, GoYamlKeyOrder.Instance);
+        var keys = Entries.CopyKeys();
+        Array.Sort(keys, KeyOrder);
         return keys;
     }
 
