@@ -115,8 +115,10 @@ internal readonly struct FieldStep
     /// </summary>
     public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column, string fieldPath)
     {
-        var steps = new List<FieldStep>();
-        return Search(root, line, column, ParseShared(fieldPath), steps, out var isKey) ? (steps, isKey) : null;
+        // The path found is about as deep as the finding's field path: sized for it, the list does not grow step by step.
+        var hint = ParseShared(fieldPath);
+        var steps = new List<FieldStep>(hint.Count + 2);
+        return Search(root, line, column, hint, steps, out var isKey) ? (steps, isKey) : null;
     }
 
     private static bool Search(YamlNode node, int line, int column, IReadOnlyList<FieldStep> hint, List<FieldStep> steps, out bool isKey)
