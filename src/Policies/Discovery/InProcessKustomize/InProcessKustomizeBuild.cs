@@ -76,7 +76,7 @@ internal static class InProcessKustomizeBuild
             return null;
         }
 
-        var ordered = resources.OrderBy(r => r.Id, LegacyResourceOrder.Instance).Select(r => r.Root).ToList();
+        var ordered = resources.OrderBy(r => LegacyResourceOrder.KeyOf(r.Id), LegacyResourceOrder.Instance).Select(r => r.Root).ToList();
         // Started at the builder's largest chunk, so the text grows in chunks that stay off the large object heap: a
         // buffer sized for a whole tenant went there, and each such allocation brings a full collection nearer.
         var output = new StringBuilder(MaxBuilderChunk);
