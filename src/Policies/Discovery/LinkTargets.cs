@@ -9,6 +9,11 @@ internal static class LinkTargets
 {
     public static bool IsLink(string path)
     {
+        if (FileKindProbe.TryProbeEntry(path, out _, out var isLink))
+        {
+            return isLink;
+        }
+
         try
         {
             return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;

@@ -163,7 +163,7 @@ internal sealed class RepositoryWalker
                     continue;
                 }
 
-                var isLink = FileKindProbe.TryProbeEntry(child, out _, out var probedLink) ? probedLink : LinkTargets.IsLink(child);
+                var isLink = LinkTargets.IsLink(child);
                 if (isLink && !MayFollowFolderLink(child, tree))
                 {
                     continue;

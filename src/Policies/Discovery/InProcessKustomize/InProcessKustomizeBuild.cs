@@ -573,7 +573,7 @@ internal static class InProcessKustomizeBuild
                 }
 
                 var full = Path.GetFullPath(Path.Combine(folder, reference));
-                if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full) || LinkTargets.IsLink(full))
+                if (!full.StartsWith(root, StringComparison.Ordinal) || !IsFileNotLink(full))
                 {
                     return false;
                 }
@@ -589,6 +589,12 @@ internal static class InProcessKustomizeBuild
 
             return true;
         }
+
+        /// <summary>Whether the path exists, is no folder and is no link: one probe where the platform allows.</summary>
+        private static bool IsFileNotLink(string path) =>
+            FileKindProbe.TryProbeEntry(path, out var kind, out var isLink)
+                ? kind != FileKind.Folder && !isLink
+                : File.Exists(path) && !LinkTargets.IsLink(path);
 
         /// <summary>Whether a folder on the way from the kustomization to the file is a link (the file itself is checked apart).</summary>
         private static bool HasLinkBetween(string root, string relative)
