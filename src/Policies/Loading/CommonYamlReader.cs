@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using PolicyKit.Policies.Yaml;
@@ -75,6 +76,21 @@ internal sealed class CommonYamlReader
         return true;
     }
 
+#if NET
+    private static readonly System.Buffers.SearchValues<char> PrintableAsciiOrLineFeed = System.Buffers.SearchValues.Create(PrintableAsciiAndLineFeed());
+
+    private static string PrintableAsciiAndLineFeed()
+    {
+        var characters = new StringBuilder("\n");
+        for (var c = ' '; c < '\u007f'; c++)
+        {
+            characters.Append(c);
+        }
+
+        return characters.ToString();
+    }
+
+#endif
     /// <summary>
     /// Tabs, control characters, YAML 1.1's extra line breaks, byte-order marks and surrogates each have rules this
     /// reader leaves to YamlDotNet.
@@ -83,6 +99,16 @@ internal sealed class CommonYamlReader
     {
         for (var i = start; i < end; i++)
         {
+#if NET
+            // Vectorised over the printable ASCII and line feeds that make up nearly every manifest.
+            var common = text.AsSpan(i, end - i).IndexOfAnyExcept(PrintableAsciiOrLineFeed);
+            if (common < 0)
+            {
+                return true;
+            }
+
+            i += common;
+#endif
             var c = text[i];
             if (c >= ' ' && c < '\u007f')
             {
