@@ -70,8 +70,9 @@ internal sealed class KustomizeRenderer
             return new RenderOutcome(earlier, null);
         }
 
-        var built = tryInProcess ? InProcessKustomizeBuild.TryBuild(overlay, limits, origin.Seed) : null;
-        var outcome = built is not null ? RenderOutcome.FromText(built) : BuildWithKustomize(overlay, closure, tree);
+        List<SourceDocument>? trees = null;
+        var built = tryInProcess ? InProcessKustomizeBuild.TryBuild(overlay, limits, origin.Seed, out trees) : null;
+        var outcome = built is not null ? RenderOutcome.FromText(built, trees) : BuildWithKustomize(overlay, closure, tree);
         if (key is not null && outcome.Bytes is { } bytes)
         {
             cache!.Keep(overlay.FullPath, key, bytes);

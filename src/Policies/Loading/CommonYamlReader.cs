@@ -91,6 +91,9 @@ internal sealed class CommonYamlReader
     }
 
 #endif
+    /// <summary>Whether the text holds only characters this reader reads itself (see <see cref="HasOnlyCommonCharacters"/>).</summary>
+    internal static bool ReadsEveryCharacter(string text) => HasOnlyCommonCharacters(text, 0, text.Length);
+
     /// <summary>
     /// Tabs, control characters, YAML 1.1's extra line breaks, byte-order marks and surrogates each have rules this
     /// reader leaves to YamlDotNet.

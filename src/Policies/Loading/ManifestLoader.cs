@@ -43,6 +43,11 @@ public static class ManifestLoader
                 {
                     OdooConfigReader.Read(text, source.DisplayPath, documents);
                 }
+                else if (rendered?.Documents is { } trees && ReferenceEquals(text, rendered.Text) && CommonYamlReader.ReadsEveryCharacter(text))
+                {
+                    // Built in process together with its text: the same trees the reader would give, without reading again.
+                    documents.AddRange(trees);
+                }
                 else
                 {
                     var isJson = source.IsJson || LooksLikeJson(text);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace PolicyKit.Policies.Loading;
@@ -15,7 +16,11 @@ internal sealed class RenderOutcome
         Problem = problem;
     }
 
-    private RenderOutcome(string text) => Text = text;
+    private RenderOutcome(string text, IReadOnlyList<SourceDocument>? documents)
+    {
+        Text = text;
+        Documents = documents;
+    }
 
     /// <summary>The rendered bytes; for a text built in process, encoded only when something asks for bytes.</summary>
     public byte[]? Bytes => bytes ??= Text is null ? null : Utf8.GetBytes(Text);
@@ -26,7 +31,13 @@ internal sealed class RenderOutcome
     /// </summary>
     public string? Text { get; }
 
+    /// <summary>
+    /// The documents the loader would read from <see cref="Text"/>, built while it was written; null when the text must
+    /// be read like any other.
+    /// </summary>
+    public IReadOnlyList<SourceDocument>? Documents { get; }
+
     public InputProblem? Problem { get; }
 
-    public static RenderOutcome FromText(string text) => new(text);
+    public static RenderOutcome FromText(string text, IReadOnlyList<SourceDocument>? documents = null) => new(text, documents);
 }

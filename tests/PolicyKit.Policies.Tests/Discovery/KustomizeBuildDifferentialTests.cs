@@ -371,7 +371,7 @@ public sealed class KustomizeBuildDifferentialTests
         return PolicyKit.Policies.Discovery.InProcessKustomize.InProcessKustomizeBuild.TryBuild(kustomization, LoaderLimits.Default);
     }
 
-    private static string Write(TempFolder folder, string overlay)
+    internal static string Write(TempFolder folder, string overlay)
     {
         switch (overlay)
         {

@@ -36,8 +36,17 @@ internal static class InProcessKustomizeBuild
     /// <param name="overlay">The kustomization.</param>
     /// <param name="limits">Bounds for reading its resources.</param>
     /// <param name="parsed">Given each resource file's documents once the build succeeds (to locate findings without a second parse).</param>
-    public static string? TryBuild(Kustomization overlay, LoaderLimits limits, Action<string, IReadOnlyList<SourceDocument>>? parsed = null)
+    public static string? TryBuild(Kustomization overlay, LoaderLimits limits, Action<string, IReadOnlyList<SourceDocument>>? parsed = null) =>
+        TryBuild(overlay, limits, parsed, out _);
+
+    /// <summary>
+    /// The rendered text and, when the loader's direct reader would read it, the trees it would read (see
+    /// <see cref="KustomizeYamlWriter.TryWrite(IReadOnlyList{RenderedMap}, StringBuilder, int, out List{SourceDocument})"/>);
+    /// null when kustomize must build this kustomization.
+    /// </summary>
+    public static string? TryBuild(Kustomization overlay, LoaderLimits limits, Action<string, IReadOnlyList<SourceDocument>>? parsed, out List<SourceDocument>? trees)
     {
+        trees = null;
         if (overlay.Root is not { } root || overlay.IsComponent || Plan.Read(root, overlay.Folder) is not { } plan)
         {
             return null;
@@ -80,8 +89,9 @@ internal static class InProcessKustomizeBuild
         // Started at the builder's largest chunk, so the text grows in chunks that stay off the large object heap: a
         // buffer sized for a whole tenant went there, and each such allocation brings a full collection nearer.
         var output = new StringBuilder(MaxBuilderChunk);
-        if (!KustomizeYamlWriter.TryWrite(ordered, output))
+        if (!KustomizeYamlWriter.TryWrite(ordered, output, limits.MaxDepth, out trees))
         {
+            trees = null;
             return null;
         }
 

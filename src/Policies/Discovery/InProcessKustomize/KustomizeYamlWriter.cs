@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using PolicyKit.Policies.Loading;
+using PolicyKit.Policies.Yaml;
 
 namespace PolicyKit.Policies.Discovery.InProcessKustomize;
 
@@ -11,108 +14,221 @@ namespace PolicyKit.Policies.Discovery.InProcessKustomize;
 /// checks read this text, so a value's style decides what they see (a quoted <c>"yes"</c> is no boolean) and where a
 /// secret inside a block is located.
 /// </summary>
-internal static class KustomizeYamlWriter
+internal sealed class KustomizeYamlWriter
 {
+    // The longest plain key the loader's direct reader reads itself.
+    private const int MaxImplicitKeyLength = 1024;
+
+    private readonly StringBuilder output;
+    private readonly int maxDepth;
+    private readonly bool buildTrees;
+    private int line = 1;
+    private int lineStart;
+    private int depth;
+
+    // Set when the text holds what the loader's direct reader leaves to YamlDotNet (a block that keeps its final line
+    // breaks, collections nested to the reader's limit): the trees built would then not be the loader's own reading.
+    private bool treesUnsure;
+
+    private KustomizeYamlWriter(StringBuilder output, int maxDepth, bool buildTrees)
+    {
+        this.output = output;
+        this.maxDepth = maxDepth;
+        this.buildTrees = buildTrees;
+        lineStart = output.Length;
+    }
+
+    private int Column => output.Length - lineStart + 1;
+
     /// <summary>Writes the documents separated by <c>---</c>; false when a string cannot be printed as kustomize would.</summary>
-    public static bool TryWrite(IReadOnlyList<RenderedMap> documents, StringBuilder output)
+    public static bool TryWrite(IReadOnlyList<RenderedMap> documents, StringBuilder output) =>
+        new KustomizeYamlWriter(output, int.MaxValue, buildTrees: false).Write(documents, null);
+
+    /// <summary>
+    /// Writes the documents into an empty <paramref name="output"/> and builds, as it goes, the trees the loader's reader
+    /// would build from the text (the same values, styles and positions), so the text need not be parsed again.
+    /// </summary>
+    /// <param name="documents">The rendered objects, in print order.</param>
+    /// <param name="output">Where the text goes; empty, so positions count from its start.</param>
+    /// <param name="maxDepth">The reader's nesting limit; text that reaches it is left to the reader.</param>
+    /// <param name="trees">
+    /// One document per object, or null when the text holds something the reader would hand to YamlDotNet.
+    /// </param>
+    public static bool TryWrite(IReadOnlyList<RenderedMap> documents, StringBuilder output, int maxDepth, out List<SourceDocument>? trees)
+    {
+        var writer = new KustomizeYamlWriter(output, maxDepth, buildTrees: true);
+        var built = new List<SourceDocument>(documents.Count);
+        var written = writer.Write(documents, built);
+        trees = written && !writer.treesUnsure && built.Count > 0 ? built : null;
+        return written;
+    }
+
+    private bool Write(IReadOnlyList<RenderedMap> documents, List<SourceDocument>? trees)
     {
         for (var i = 0; i < documents.Count; i++)
         {
             if (i > 0)
             {
-                output.Append("---\n");
+                output.Append("---");
+                NewLine();
             }
 
-            if (!WriteMapBody(documents[i], 0, output, firstLineWritten: false))
+            if (documents[i].Entries.Count == 0)
+            {
+                treesUnsure = true;
+            }
+
+            if (!WriteMapBody(documents[i], 0, firstLineWritten: false, out var root))
             {
                 return false;
             }
+
+            trees?.Add(new SourceDocument(i, root!));
         }
 
         return true;
     }
 
-    private static bool WriteMapBody(RenderedMap map, int indent, StringBuilder output, bool firstLineWritten)
+    private void NewLine()
     {
-        var first = true;
-        foreach (var key in map.OrderedKeys())
+        output.Append('\n');
+        line++;
+        lineStart = output.Length;
+    }
+
+    private void EnterCollection()
+    {
+        if (++depth >= maxDepth - 1)
         {
-            if (!(first && firstLineWritten))
+            treesUnsure = true;
+        }
+    }
+
+    private bool WriteMapBody(RenderedMap map, int indent, bool firstLineWritten, out YamlNode? node)
+    {
+        node = null;
+        EnterCollection();
+        var keys = map.OrderedKeys();
+        var entries = buildTrees ? new List<YamlEntry>(keys.Length) : null;
+        var (mapLine, mapColumn) = (0, 0);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (!(i == 0 && firstLineWritten))
             {
                 output.Append(' ', indent);
             }
 
-            first = false;
-            if (!WriteKey(key, output) || !WriteValue(map.Entries[key], indent, output, inSequence: false))
+            var (keyLine, keyColumn) = (line, Column);
+            if (i == 0)
+            {
+                (mapLine, mapColumn) = (keyLine, keyColumn);
+            }
+
+            if (!WriteKey(keys[i], out var keyIsPlain) || !WriteValue(map.Entries[keys[i]], indent, inSequence: false, out var value))
             {
                 return false;
             }
+
+            // The reader leaves a plain key that starts with a dash, or a very long one, to YamlDotNet.
+            treesUnsure |= keyIsPlain && (keys[i][0] == '-' || keys[i].Length > MaxImplicitKeyLength);
+            entries?.Add(new YamlEntry(Scalar(keys[i], keyIsPlain, keyLine, keyColumn)!, value!));
         }
 
+        depth--;
+        node = entries is null ? null : new MappingNode(entries, mapLine, mapColumn);
         return true;
     }
 
-    private static bool WriteValue(RenderedNode value, int indent, StringBuilder output, bool inSequence)
+    private bool WriteValue(RenderedNode value, int indent, bool inSequence, out YamlNode? node)
     {
+        node = null;
         switch (value)
         {
             case RenderedMap { Entries.Count: 0 }:
-                output.Append(inSequence ? "{}\n" : " {}\n");
+                node = WriteEmpty("{}", inSequence, (nodeLine, nodeColumn) => new MappingNode(new List<YamlEntry>(0), nodeLine, nodeColumn));
                 return true;
             case RenderedList { Items.Count: 0 }:
-                output.Append(inSequence ? "[]\n" : " []\n");
+                node = WriteEmpty("[]", inSequence, (nodeLine, nodeColumn) => new SequenceNode(new List<YamlNode>(0), nodeLine, nodeColumn));
                 return true;
             case RenderedMap map when inSequence:
-                return WriteMapBody(map, indent + 2, output, firstLineWritten: true);
+                return WriteMapBody(map, indent + 2, firstLineWritten: true, out node);
             case RenderedMap map:
-                output.Append('\n');
-                return WriteMapBody(map, indent + 2, output, firstLineWritten: false);
+                NewLine();
+                return WriteMapBody(map, indent + 2, firstLineWritten: false, out node);
             case RenderedList list when inSequence:
-                return WriteListBody(list, indent + 2, output, firstLineWritten: true);
+                return WriteListBody(list, indent + 2, firstLineWritten: true, out node);
             case RenderedList list:
-                output.Append('\n');
-                return WriteListBody(list, indent, output, firstLineWritten: false);
+                NewLine();
+                return WriteListBody(list, indent, firstLineWritten: false, out node);
             case RenderedScalar scalar:
                 if (!inSequence)
                 {
                     output.Append(' ');
                 }
 
-                return WriteScalar(scalar, indent + 2, output);
+                return WriteScalar(scalar, indent + 2, out node);
             default:
                 return false;
         }
     }
 
-    private static bool WriteListBody(RenderedList list, int indent, StringBuilder output, bool firstLineWritten)
+    private YamlNode? WriteEmpty(string flow, bool inSequence, Func<int, int, YamlNode> create)
     {
-        var first = true;
-        foreach (var item in list.Items)
+        if (!inSequence)
         {
-            if (!(first && firstLineWritten))
+            output.Append(' ');
+        }
+
+        EnterCollection();
+        depth--;
+        var (nodeLine, nodeColumn) = (line, Column);
+        output.Append(flow);
+        NewLine();
+        return buildTrees ? create(nodeLine, nodeColumn) : null;
+    }
+
+    private bool WriteListBody(RenderedList list, int indent, bool firstLineWritten, out YamlNode? node)
+    {
+        node = null;
+        EnterCollection();
+        var items = buildTrees ? new List<YamlNode>(list.Items.Count) : null;
+        var (listLine, listColumn) = (0, 0);
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (!(i == 0 && firstLineWritten))
             {
                 output.Append(' ', indent);
             }
 
-            first = false;
+            if (i == 0)
+            {
+                (listLine, listColumn) = (line, Column);
+            }
+
             output.Append("- ");
-            if (!WriteValue(item, indent, output, inSequence: true))
+            if (!WriteValue(list.Items[i], indent, inSequence: true, out var item))
             {
                 return false;
             }
+
+            items?.Add(item!);
         }
 
+        depth--;
+        node = items is null ? null : new SequenceNode(items, listLine, listColumn);
         return true;
     }
 
-    private static bool WriteKey(string key, StringBuilder output)
+    private bool WriteKey(string key, out bool isPlain)
     {
+        isPlain = false;
         if (key.IndexOf('\n') >= 0)
         {
             return false;
         }
 
-        if (PlainStyleMemo.CanBePlain(key))
+        isPlain = PlainStyleMemo.CanBePlain(key);
+        if (isPlain)
         {
             output.Append(key);
         }
@@ -126,12 +242,16 @@ internal static class KustomizeYamlWriter
     }
 
     /// <summary>Writes a scalar; <paramref name="blockIndent"/> is where a literal block's lines start.</summary>
-    private static bool WriteScalar(RenderedScalar scalar, int blockIndent, StringBuilder output)
+    private bool WriteScalar(RenderedScalar scalar, int blockIndent, out YamlNode? node)
     {
+        node = null;
+        var (scalarLine, scalarColumn) = (line, Column);
         var text = scalar.Text;
         if (!scalar.IsString)
         {
-            output.Append(text).Append('\n');
+            output.Append(text);
+            NewLine();
+            node = Scalar(text, isPlain: true, scalarLine, scalarColumn);
             return true;
         }
 
@@ -143,7 +263,8 @@ internal static class KustomizeYamlWriter
 
         if (text.IndexOf('\n') < 0)
         {
-            if (PlainStyleMemo.CanBePlain(text))
+            var isPlain = PlainStyleMemo.CanBePlain(text);
+            if (isPlain)
             {
                 output.Append(text);
             }
@@ -152,14 +273,16 @@ internal static class KustomizeYamlWriter
                 AppendDoubleQuoted(text, output);
             }
 
-            output.Append('\n');
+            NewLine();
+            node = Scalar(text, isPlain, scalarLine, scalarColumn);
             return true;
         }
 
         if (!IsPrintable(text) || HasSpaceBeforeBreak(text) || text[text.Length - 1] == ' ')
         {
             AppendDoubleQuoted(text, output);
-            output.Append('\n');
+            NewLine();
+            node = Scalar(text, isPlain: false, scalarLine, scalarColumn);
             return true;
         }
 
@@ -175,24 +298,36 @@ internal static class KustomizeYamlWriter
             trailingBreaks++;
         }
 
-        output.Append(trailingBreaks == 0 ? "|-" : trailingBreaks == 1 ? "|" : "|+").Append('\n');
+        // The direct reader clips and strips; a block that keeps its breaks it leaves to YamlDotNet.
+        treesUnsure |= trailingBreaks > 1;
+        output.Append(trailingBreaks == 0 ? "|-" : trailingBreaks == 1 ? "|" : "|+");
+        NewLine();
         var body = text.Substring(0, text.Length - trailingBreaks);
-        foreach (var line in body.Split('\n'))
+        foreach (var bodyLine in body.Split('\n'))
         {
-            if (line.Length > 0)
+            if (bodyLine.Length > 0)
             {
-                output.Append(' ', blockIndent).Append(line);
+                output.Append(' ', blockIndent).Append(bodyLine);
             }
 
-            output.Append('\n');
+            NewLine();
         }
 
         for (var i = 1; i < trailingBreaks; i++)
         {
-            output.Append('\n');
+            NewLine();
         }
 
+        node = Scalar(text, isPlain: false, scalarLine, scalarColumn);
         return true;
+    }
+
+    /// <summary>A scalar node as the reader makes it: plain text resolved the way Kubernetes reads numbers.</summary>
+    private ScalarNode? Scalar(string text, bool isPlain, int scalarLine, int scalarColumn)
+    {
+        // YAML lets a plain scalar start with '?' or ':' before a non-space; the direct reader does not.
+        treesUnsure |= isPlain && text.Length > 0 && text[0] is '?' or ':';
+        return buildTrees ? new ScalarNode(isPlain ? KubernetesNumbers.Normalize(text) : text, isPlain, scalarLine, scalarColumn) : null;
     }
 
     /// <summary>Whether go-yaml prints this string without quotes: it reads back as a string and holds no indicator.</summary>
