@@ -27,9 +27,9 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
 
     private readonly Dictionary<string, MappingNode?> origins = new(StringComparer.Ordinal);
 
-    // Facts locate many fields of one resource in a row: what depends only on the resource is found once.
-    private Resource? tracedResource;
-    private TracedResource traced;
+    // What depends only on the resource is found once per resource: checks and fact collectors locate fields of the
+    // file's resources in turn, so a cache of the last resource alone missed most of the time.
+    private readonly Dictionary<Resource, TracedResource> traces = new();
 
     // One display path string per file: facts keep a location for every field they may report.
     private readonly Dictionary<string, string> displayPaths = new(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         lock (files)
         {
             files[file] = documents;
-            tracedResource = null;
+            traces.Clear();
         }
     }
 
@@ -59,8 +59,7 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         {
             files.Clear();
             origins.Clear();
-            tracedResource = null;
-            traced = default;
+            traces.Clear();
         }
     }
 
@@ -88,10 +87,9 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
     private SourceLocation LocateLocked(Resource resource, IReadOnlyList<FieldStep> steps, bool atKey, out YamlNode? sourceNode)
     {
         sourceNode = null;
-        if (!ReferenceEquals(resource, tracedResource))
+        if (!traces.TryGetValue(resource, out var traced))
         {
-            traced = Trace(resource);
-            tracedResource = resource;
+            traces[resource] = traced = Trace(resource);
         }
 
         var tokens = traced.HasJson6902Patch ? PointerTokens(resource.Root, steps) : null;
