@@ -229,11 +229,13 @@ internal readonly struct FieldStep
 
         if (ItemName is not null)
         {
-            foreach (var item in sequence.Items)
+            // Indexed rather than enumerated: enumerating the read-only list boxes an enumerator on every step.
+            var items = sequence.Items;
+            for (var i = 0; i < items.Count; i++)
             {
-                if (item is MappingNode mapping && mapping.GetString("name") == ItemName)
+                if (items[i] is MappingNode mapping && mapping.GetString("name") == ItemName)
                 {
-                    return item;
+                    return items[i];
                 }
             }
 
