@@ -108,17 +108,24 @@ internal readonly struct FieldStep
     }
 
     /// <summary>
-    /// The steps from <paramref name="root"/> to the node that starts at <paramref name="line"/> and
-    /// <paramref name="column"/>, and whether that node is a mapping key; null when none does. A block mapping starts
+    /// Finds the steps from <paramref name="root"/> to the node that starts at <paramref name="line"/> and
+    /// <paramref name="column"/>, and whether that node is a mapping key; false when none does. A block mapping starts
     /// where its first key does, so the finding's <paramref name="fieldPath"/> decides between the two: the key when the
     /// path goes through it (a missing <c>data.encryption</c> reported at <c>data</c>), the mapping otherwise.
     /// </summary>
-    public static (List<FieldStep> Steps, bool IsKey)? PathTo(YamlNode root, int line, int column, string fieldPath)
+    /// <param name="root">The tree to search.</param>
+    /// <param name="line">The node's line.</param>
+    /// <param name="column">The node's column.</param>
+    /// <param name="fieldPath">The field path the finding names.</param>
+    /// <param name="steps">
+    /// Cleared, then filled with the steps: the caller's own list, reused from one search to the next, since locating
+    /// every field of every fact searches once per field.
+    /// </param>
+    /// <param name="isKey">Whether the node found is a mapping key.</param>
+    public static bool TryPathTo(YamlNode root, int line, int column, string fieldPath, List<FieldStep> steps, out bool isKey)
     {
-        // The path found is about as deep as the finding's field path: sized for it, the list does not grow step by step.
-        var hint = ParseShared(fieldPath);
-        var steps = new List<FieldStep>(hint.Count + 2);
-        return Search(root, line, column, hint, steps, out var isKey) ? (steps, isKey) : null;
+        steps.Clear();
+        return Search(root, line, column, ParseShared(fieldPath), steps, out isKey);
     }
 
     private static bool Search(YamlNode node, int line, int column, IReadOnlyList<FieldStep> hint, List<FieldStep> steps, out bool isKey)

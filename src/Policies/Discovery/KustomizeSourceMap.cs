@@ -34,6 +34,9 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
     // One display path string per file: facts keep a location for every field they may report.
     private readonly Dictionary<string, string> displayPaths = new(StringComparer.Ordinal);
 
+    // The steps to the node a check pointed at, reused by every location (all taken under the lock).
+    private readonly List<FieldStep> pointedSteps = new();
+
     public KustomizeSourceMap(Kustomization overlay, IReadOnlyDictionary<string, Kustomization> kustomizations, Func<string, string> displayPath, LoaderLimits limits)
         : base("kustomize", displayPath(overlay.Folder), overlay.Folder)
     {
@@ -68,10 +71,10 @@ internal sealed class KustomizeSourceMap : RenderedOrigin
         lock (files)
         {
             // The node the check pointed at decides (a missing field is reported at its parent); the field path is the fallback.
-            var pointed = FieldStep.PathTo(resource.Root, line, column, fieldPath);
-            var steps = pointed?.Steps ?? FieldStep.ParseShared(fieldPath);
-            var located = LocateLocked(resource, steps, pointed?.IsKey ?? false, out var sourceNode);
-            return pointed is null ? InsideValue(located, sourceNode, FieldStep.Deepest(resource.Root, steps).Node, line, column) : located;
+            var pointed = FieldStep.TryPathTo(resource.Root, line, column, fieldPath, pointedSteps, out var isKey);
+            var steps = pointed ? pointedSteps : FieldStep.ParseShared(fieldPath);
+            var located = LocateLocked(resource, steps, pointed && isKey, out var sourceNode);
+            return pointed ? located : InsideValue(located, sourceNode, FieldStep.Deepest(resource.Root, steps).Node, line, column);
         }
     }
 

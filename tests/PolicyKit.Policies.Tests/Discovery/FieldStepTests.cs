@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using PolicyKit.Policies.Discovery;
 using PolicyKit.Policies.Loading;
@@ -12,8 +13,9 @@ public sealed class FieldStepTests
     private static (string Path, bool IsKey)? PathTo(int line, int column, string fieldPath)
     {
         var root = ManifestLoader.Load(ManifestSource.FromText("r.yaml", Rendered), LoaderLimits.Default).Documents.Single().Root;
-        return FieldStep.PathTo(root, line, column, fieldPath) is { } found
-            ? (string.Join(".", found.Steps.Select(s => s.Key)), found.IsKey)
+        var steps = new List<FieldStep>();
+        return FieldStep.TryPathTo(root, line, column, fieldPath, steps, out var isKey)
+            ? (string.Join(".", steps.Select(s => s.Key)), isKey)
             : null;
     }
 
@@ -44,9 +46,9 @@ public sealed class FieldStepTests
         const string text = "base: &b\n  image: x\n  port: 1\nitems:\n  - &first {name0: a, v: 1}\n  - *first\nspec: {replicas: 2}\nm:\n  k1: 1\n  <<: *b\n  k2: 3\n";
         var root = ManifestLoader.Load(ManifestSource.FromText("a.yaml", text), LoaderLimits.Default).Documents.Single().Root;
 
-        var found = FieldStep.PathTo(root, line, column, expected);
+        var steps = new List<FieldStep> { FieldStep.ParseShared("stale")[0] };
 
-        Assert.NotNull(found);
-        Assert.Equal(expected, string.Join(".", found.Value.Steps.Select(s => s.Key ?? s.ItemName ?? s.ItemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.True(FieldStep.TryPathTo(root, line, column, expected, steps, out _));
+        Assert.Equal(expected, string.Join(".", steps.Select(s => s.Key ?? s.ItemName ?? s.ItemIndex.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 }
