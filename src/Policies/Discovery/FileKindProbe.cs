@@ -22,6 +22,10 @@ internal static class FileKindProbe
 
     private static bool statxMissing;
 
+    // statx's answer, one buffer per thread: a walk probes every entry, often twice.
+    [ThreadStatic]
+    private static byte[]? statxBuffer;
+
     /// <summary>The kind of <paramref name="path"/>, following links.</summary>
     public static FileKind Probe(string path)
     {
@@ -75,7 +79,7 @@ internal static class FileKindProbe
 
         try
         {
-            var buffer = new byte[256];
+            var buffer = statxBuffer ??= new byte[256];
             return Statx(AtCurrentDirectory, path, follow ? 0 : NoFollow, StatxType, buffer) == 0
                 ? BitConverter.ToUInt16(buffer, ModeOffset) & TypeMask
                 : null;

@@ -77,8 +77,13 @@ internal sealed class SourceText
     {
         if (lineStarts is null)
         {
-            // IndexOf is vectorised; a loop over every character was a visible share of judging a large file.
+            // IndexOf is vectorised; a loop over every character was a visible share of judging a large file. Sized
+            // from the count of line feeds (also vectorised), the list does not grow by copies.
+#if NET
+            var starts = new List<int>(Text.AsSpan().Count('\n') + 1) { 0 };
+#else
             var starts = new List<int> { 0 };
+#endif
             for (var i = Text.IndexOf('\n'); i >= 0; i = Text.IndexOf('\n', i + 1))
             {
                 starts.Add(i + 1);
