@@ -51,8 +51,8 @@ public class RenderedEntriesTests
             }
 
             Assert.Equal(model.Count, entries.Count);
-            Assert.Equal(order, entries.CopyKeys());
             Assert.Equal(order, entries.Keys);
+            Assert.Equal(order, Enumerable.Range(0, entries.Count).Select(entries.KeyAt));
             Assert.Equal(order.Select(k => model[k]), entries.Values);
             foreach (var probe in Enumerable.Range(0, size * 2).Select(i => "k" + i))
             {
@@ -60,6 +60,31 @@ public class RenderedEntriesTests
                 Assert.Same(expected, expected is null ? null : found);
                 Assert.Equal(model.ContainsKey(probe), entries.ContainsKey(probe));
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Sorting_moves_each_value_with_its_key_and_keeps_lookups_right(int size)
+    {
+        var entries = new RenderedEntries(capacity: 1);
+        var values = new Dictionary<string, RenderedNode>(StringComparer.Ordinal);
+        foreach (var i in Enumerable.Range(0, size).Reverse())
+        {
+            var key = "key" + (i * 7 % size).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            values[key] = RenderedScalar.String("value of " + key);
+            entries[key] = values[key];
+        }
+
+        entries.SortByKey(StringComparer.Ordinal);
+
+        Assert.Equal(values.Keys.OrderBy(k => k, StringComparer.Ordinal), entries.Keys);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            Assert.Same(values[entries.KeyAt(i)], entries.ValueAt(i));
+            Assert.True(entries.TryGetValue(entries.KeyAt(i), out var found));
+            Assert.Same(values[entries.KeyAt(i)], found);
         }
     }
 

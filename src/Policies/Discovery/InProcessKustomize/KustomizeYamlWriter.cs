@@ -108,11 +108,13 @@ internal sealed class KustomizeYamlWriter
     {
         node = null;
         EnterCollection();
-        var keys = map.OrderedKeys();
-        var entries = buildTrees ? new List<YamlEntry>(keys.Length) : null;
+        map.SortForPrinting();
+        var count = map.Entries.Count;
+        var entries = buildTrees ? new List<YamlEntry>(count) : null;
         var (mapLine, mapColumn) = (0, 0);
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < count; i++)
         {
+            var key = map.Entries.KeyAt(i);
             if (!(i == 0 && firstLineWritten))
             {
                 output.Append(' ', indent);
@@ -124,14 +126,14 @@ internal sealed class KustomizeYamlWriter
                 (mapLine, mapColumn) = (keyLine, keyColumn);
             }
 
-            if (!WriteKey(keys[i], out var keyIsPlain) || !WriteValue(map.Entries[keys[i]], indent, inSequence: false, out var value))
+            if (!WriteKey(key, out var keyIsPlain) || !WriteValue(map.Entries.ValueAt(i), indent, inSequence: false, out var value))
             {
                 return false;
             }
 
             // The reader leaves a plain key that starts with a dash, or a very long one, to YamlDotNet.
-            treesUnsure |= keyIsPlain && (keys[i][0] == '-' || keys[i].Length > MaxImplicitKeyLength);
-            entries?.Add(new YamlEntry(Scalar(keys[i], keyIsPlain, keyLine, keyColumn)!, value!));
+            treesUnsure |= keyIsPlain && (key[0] == '-' || key.Length > MaxImplicitKeyLength);
+            entries?.Add(new YamlEntry(Scalar(key, keyIsPlain, keyLine, keyColumn)!, value!));
         }
 
         depth--;

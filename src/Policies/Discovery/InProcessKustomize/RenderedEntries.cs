@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PolicyKit.Policies.Discovery.InProcessKustomize;
 
 /// <summary>
-/// The entries of a <see cref="RenderedMap"/>, in the order they were added: keys and values in two arrays, searched
+/// The entries of a <see cref="RenderedMap"/>, in the order they were added (until sorted): keys and values in two arrays, searched
 /// in order. A build makes thousands of small maps, and a dictionary for each was a tenth of a large check's
 /// allocations; a map that grows past <see cref="IndexedFrom"/> keys (a large ConfigMap) is also indexed by key.
 /// </summary>
@@ -82,12 +82,20 @@ internal sealed class RenderedEntries
         return true;
     }
 
-    /// <summary>A copy of the keys, for the caller to reorder.</summary>
-    public string[] CopyKeys()
+    /// <summary>The key at <paramref name="index"/> in the current order.</summary>
+    public string KeyAt(int index) => keys[index];
+
+    /// <summary>The value at <paramref name="index"/> in the current order.</summary>
+    public RenderedNode ValueAt(int index) => values[index];
+
+    /// <summary>Puts the entries in <paramref name="order"/> of their keys, keys and values together, in place.</summary>
+    public void SortByKey(IComparer<string> order)
     {
-        var copy = new string[count];
-        Array.Copy(keys, copy, count);
-        return copy;
+        Array.Sort(keys, values, 0, count, order);
+        if (index is not null)
+        {
+            BuildIndex();
+        }
     }
 
     private int IndexOf(string key)

@@ -11,23 +11,15 @@ internal abstract class RenderedNode
 {
 }
 
-/// <summary>A mapping; its keys are printed in the order go-yaml prints a map's keys (<see cref="OrderedKeys"/>).</summary>
+/// <summary>A mapping; its keys are printed in the order go-yaml prints a map's keys (<see cref="SortForPrinting"/>).</summary>
 internal sealed class RenderedMap : RenderedNode
 {
-    // Array.Sort with a comparer wraps it in a new delegate on every call; one delegate serves every map.
-    private static readonly Comparison<string> KeyOrder = GoYamlKeyOrder.Instance.Compare;
-
     public RenderedMap(int capacity = 4) => Entries = new RenderedEntries(capacity);
 
     public RenderedEntries Entries { get; }
 
-    /// <summary>The keys in go-yaml's order.</summary>
-    public string[] OrderedKeys()
-    {
-        var keys = Entries.CopyKeys();
-        Array.Sort(keys, KeyOrder);
-        return keys;
-    }
+    /// <summary>Puts the entries in go-yaml's order of keys, for printing.</summary>
+    public void SortForPrinting() => Entries.SortByKey(GoYamlKeyOrder.Instance);
 
     /// <summary>The mapping at <paramref name="key"/>, created when absent; null when the key holds something else.</summary>
     public RenderedMap? MapAt(string key, bool create)
